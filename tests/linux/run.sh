@@ -282,6 +282,9 @@ cached "$K/.initramfs" "$(hash_of "$HERE/guest/init" "$K"/kmod/*.ko "$0")-$KVER"
 
 # --- the test project, built on the host ---------------------------------------------------------
 PAYLOAD=$WORK/payload
+# ReadyToRun: the guest emulates the CPU (TCG) and JIT compilation is what .NET spends its time on
+# there, so precompiled code roughly halves the suite's run time in the VM.
+R2R=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
 publish() {  # publish <project> <output dir> [msbuild properties...]
   local project=$1 out=$2; shift 2
   rm -rf "$out"
@@ -292,7 +295,7 @@ phase "publishing RemoteIo.LinuxGpio.Tests"
 mkdir -p "$PAYLOAD"
 rm -rf "$PAYLOAD/results" "$PAYLOAD/mutants" "$PAYLOAD/hooks"
 mkdir -p "$PAYLOAD/results" "$PAYLOAD/mutants" "$PAYLOAD/hooks"
-publish "$TEST_PROJECT" "$PAYLOAD/tests"
+publish "$TEST_PROJECT" "$PAYLOAD/tests" "${R2R[@]}"
 
 if [ $SELF_CHECK -eq 1 ]; then
   # shellcheck source=tests/linux/mutants.sh
