@@ -272,8 +272,9 @@ build_initramfs() {
     echo "$name" >> "$ir/etc/modules.order"
   done
   cp "$K"/kmod/{irq-sim,gpio-sim,pwm-sim}.ko "$ir/lib/modules/"
-  # gpio-sim needs configfs and irq-sim; pwm-sim gets four channels (the tests use them all).
-  printf '%s\n' irq-sim.ko gpio-sim.ko "pwm-sim.ko npwm=4" >> "$ir/etc/modules.order"
+  # gpio-sim needs configfs and irq-sim. pwm-sim: a used channel never becomes fresh again (its
+  # period cannot return to 0), so the tests take a new one each; 16 is enough for the suite.
+  printf '%s\n' irq-sim.ko gpio-sim.ko "pwm-sim.ko npwm=16" >> "$ir/etc/modules.order"
   (cd "$ir" && find . | "$K/busybox/bin/busybox" cpio -o -H newc 2>/dev/null) | gzip -1 > "$K/initrd.gz.new"
   mv "$K/initrd.gz.new" "$K/initrd.gz"
   rm -rf "$ir"
@@ -360,5 +361,5 @@ fi
 
 echo "linux: timeline" >&2
 printf '   %s\n' "${TIMELINE[@]}" >&2
-[ ${#PROBLEMS[@]} -eq 0 ] || fail "${PROBLEMS[*]}"
+[ ${#PROBLEMS[@]} -eq 0 ] || fail "$(printf '%s; ' "${PROBLEMS[@]}")(serial log: $LOG)"
 echo "linux: PASSED: $PASSED tests in the VM, total $((SECONDS - START))s" >&2

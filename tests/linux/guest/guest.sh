@@ -61,7 +61,8 @@ run_suite() {
 if run_suite linux-gpio /payload/tests/RemoteIo.LinuxGpio.Tests.dll; then
   echo "ok - RemoteIo.LinuxGpio.Tests"
 else
-  echo "not ok - RemoteIo.LinuxGpio.Tests (exit code $rc; 124 = timed out after ${TEST_TIMEOUT}s)"
+  [ "$rc" -eq 124 ] && why="timed out after ${TEST_TIMEOUT}s" || why="exit code $rc"
+  echo "not ok - RemoteIo.LinuxGpio.Tests ($why)"
   status=1
 fi
 
