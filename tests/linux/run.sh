@@ -10,7 +10,7 @@
 #                   on any failure without a result file a one-test failing file is written instead
 #   --work DIR      downloads and builds (default .work/linux in the repository; reused while the
 #                   kernel version stays the same)
-#   --timeout S     hard limit for the VM (default 600)
+#   --timeout S     hard limit for the VM (default 480)
 #   --self-check    also run the suite against deliberately broken copies of the driver
 #                   (tests/linux/mutants/*.sh) and check that it catches each one
 #   --xunit-args A  extra arguments for the xunit.v3 runner in the VM, e.g. "-class Foo"
@@ -24,7 +24,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${REMOTEIO_LINUX_WORK:-$ROOT/.work/linux}
 RESULTS=""
-VM_TIMEOUT=600
+VM_TIMEOUT=480
 SELF_CHECK=0
 XUNIT_ARGS=""
 # TCG unless told otherwise: on the CI machines /dev/kvm is a nested PVM hypervisor that cannot
