@@ -1,0 +1,258 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace RemoteIo.Actors.Remote.Transports;
+
+/// <summary>
+/// A connected stream socket (TCP or Unix) exposed as two pipes, with one receive pump and one
+/// send pump. The send pump hands everything flushed since its last send to the kernel in one
+/// gather write (<c>sendmsg</c>), so many small frames queued together cost one syscall.
+/// </summary>
+internal sealed class SocketConnection : TransportConnection
+{
+    /// <summary>Smallest buffer the receive pump asks the pipe for.</summary>
+    private const int MinimumReceiveBuffer = 16 * 1024;
+
+    /// <summary>The connected socket.</summary>
+    private readonly Socket _socket;
+
+    /// <summary>Socket → link.</summary>
+    private readonly Pipe _receive;
+
+    /// <summary>Link → socket.</summary>
+    private readonly Pipe _send;
+
+    /// <summary>Reused segment list for gather writes (only the send pump touches it).</summary>
+    private readonly List<ArraySegment<byte>> _segments = [];
+
+    /// <summary>Completes when the receive pump ends.</summary>
+    private Task _receiving = Task.CompletedTask;
+
+    /// <summary>Completes when the send pump ends.</summary>
+    private Task _sending = Task.CompletedTask;
+
+    /// <summary>1 once <see cref="Abort"/> ran, so pumps report a reset instead of an orderly close.</summary>
+    private int _aborted;
+
+    /// <summary>1 once disposal started.</summary>
+    private int _disposed;
+
+    /// <summary>1 once the link stopped reading; the receive pump then discards until the peer closes.</summary>
+    private bool _discarding;
+
+    /// <summary>How long a graceful close waits for the peer to close its side before closing the socket.</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Wraps a connected socket; call <see cref="Start"/> to run the pumps.</summary>
+    /// <param name="socket">A connected stream socket.</param>
+    /// <param name="options">Buffer limits.</param>
+    /// <param name="description">What logs call this connection.</param>
+    public SocketConnection(Socket socket, TransportOptions options, string description)
+    {
+        _socket = socket;
+        Description = description;
+        RemoteEndPoint = socket.RemoteEndPoint;
+        // The link's reader continues inline on the receive pump (one thread hop less per frame);
+        // the send pump runs inline after the link's flush for the same reason.
+        _receive = new Pipe(InlinePipe(options.ReceiveBufferLimit));
+        _send = new Pipe(InlinePipe(options.SendBufferLimit));
+    }
+
+    /// <inheritdoc />
+    public override PipeReader Input => _receive.Reader;
+
+    /// <inheritdoc />
+    public override PipeWriter Output => _send.Writer;
+
+    /// <inheritdoc />
+    public override EndPoint? RemoteEndPoint { get; }
+
+    /// <inheritdoc />
+    public override string Description { get; }
+
+    /// <summary>Starts the receive and send pumps.</summary>
+    public void Start()
+    {
+        _receiving = ReceiveLoopAsync();
+        _sending = SendLoopAsync();
+    }
+
+    /// <inheritdoc />
+    public override void Abort()
+    {
+        if (Interlocked.Exchange(ref _aborted, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Linger 0 turns close into a reset: the peer learns at once, nothing is drained.
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (SocketException)
+        {
+            // already closed by the peer: nothing to reset
+        }
+        catch (ObjectDisposedException)
+        {
+            // already disposed
+        }
+
+        _socket.Dispose();
+        _send.Reader.CancelPendingRead(); // wake the send pump so it ends
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            await _sending.ConfigureAwait(false);
+            await _receiving.ConfigureAwait(false);
+            return;
+        }
+
+        // Let the send pump write what was flushed and send FIN; wait (bounded) for the peer's FIN,
+        // because closing a socket with unread input makes the kernel send RST instead, and a
+        // reset may destroy our last frames (a Disassociate) before the peer reads them.
+        await _send.Writer.CompleteAsync().ConfigureAwait(false);
+        await _sending.ConfigureAwait(false);
+        try
+        {
+            await _receiving.WaitAsync(CloseTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // the peer keeps its side open: close anyway
+        }
+
+        _socket.Dispose();
+        await _receiving.ConfigureAwait(false);
+    }
+
+    /// <summary>Copies from the socket into the receive pipe until the peer closes or the connection fails.</summary>
+    private async Task ReceiveLoopAsync()
+    {
+        var writer = _receive.Writer;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                var memory = writer.GetMemory(MinimumReceiveBuffer);
+                var received = await _socket.ReceiveAsync(memory, SocketFlags.None).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    break; // orderly close by the peer
+                }
+
+                if (_discarding)
+                {
+                    continue; // the link is gone; drain so that closing sends FIN, not RST
+                }
+
+                writer.Advance(received);
+                var flush = await writer.FlushAsync().ConfigureAwait(false);
+                _discarding = flush.IsCompleted;
+            }
+        }
+        catch (SocketException ex)
+        {
+            error = Volatile.Read(ref _aborted) != 0 ? LocalAbort() : new TransportException($"{Description}: connection {Describe(ex.SocketErrorCode)}", ex);
+        }
+        catch (ObjectDisposedException)
+        {
+            error = Volatile.Read(ref _aborted) != 0 ? LocalAbort() : null;
+        }
+
+        await writer.CompleteAsync(error).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies from the send pipe to the socket, one gather write per read, until the link completes it.</summary>
+    private async Task SendLoopAsync()
+    {
+        var reader = _send.Reader;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync().ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (!buffer.IsEmpty)
+                {
+                    if (buffer.IsSingleSegment)
+                    {
+                        await _socket.SendAsync(buffer.First, SocketFlags.None).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        _segments.Clear();
+                        foreach (var segment in buffer)
+                        {
+                            _segments.Add(AsArraySegment(segment));
+                        }
+
+                        await _socket.SendAsync(_segments, SocketFlags.None).ConfigureAwait(false);
+                    }
+                }
+
+                reader.AdvanceTo(buffer.End);
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    break;
+                }
+            }
+
+            // Tell the peer we are done sending (FIN); it reads to the end of our data first.
+            _socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException ex)
+        {
+            error = new TransportException($"{Description}: send failed, connection {Describe(ex.SocketErrorCode)}", ex);
+        }
+        catch (ObjectDisposedException)
+        {
+            error = LocalAbort();
+        }
+
+        // A failed send must also end the receiving side, or the link would wait for input forever.
+        if (error is not null)
+        {
+            _socket.Dispose();
+        }
+
+        await reader.CompleteAsync(error).ConfigureAwait(false);
+    }
+
+    /// <summary>Options of a pipe whose continuations run inline, pausing its writer at <paramref name="limit"/> bytes.</summary>
+    private static PipeOptions InlinePipe(long limit) => new(
+        readerScheduler: PipeScheduler.Inline,
+        writerScheduler: PipeScheduler.Inline,
+        pauseWriterThreshold: limit,
+        resumeWriterThreshold: limit / 2,
+        useSynchronizationContext: false);
+
+    /// <summary>The error reported to the link after this side aborted.</summary>
+    private TransportException LocalAbort() => new($"{Description}: connection aborted locally");
+
+    /// <summary>The pipe's pooled memory is array-backed; the gather write needs array segments.</summary>
+    private static ArraySegment<byte> AsArraySegment(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment)
+            ? segment
+            : new ArraySegment<byte>(memory.ToArray());
+
+    /// <summary>Human words for the socket errors a link sees.</summary>
+    private static string Describe(SocketError error) => error switch
+    {
+        SocketError.ConnectionReset => "reset by peer",
+        SocketError.ConnectionAborted => "aborted",
+        SocketError.Shutdown => "shut down",
+        SocketError.TimedOut => "timed out",
+        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "lost: peer unreachable",
+        _ => $"failed ({error})",
+    };
+}
