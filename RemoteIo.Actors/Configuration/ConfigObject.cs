@@ -16,10 +16,12 @@ public sealed class ConfigObject : ConfigValue, IReadOnlyDictionary<string, Conf
     /// <summary>Creates an object that takes ownership of <paramref name="fields"/>.</summary>
     /// <param name="fields">The fields; the caller must not change the dictionary afterwards.</param>
     /// <param name="origin">Where the object was read (its first definition).</param>
-    internal ConfigObject(OrderedDictionary<string, ConfigValue> fields, ConfigOrigin origin)
+    /// <param name="ignoresFallbacks">True when the object replaced a non-object, so nothing below it may merge in.</param>
+    internal ConfigObject(OrderedDictionary<string, ConfigValue> fields, ConfigOrigin origin, bool ignoresFallbacks = false)
         : base(origin)
     {
         _fields = fields;
+        IgnoresFallbacks = ignoresFallbacks;
     }
 
     /// <summary>An object without fields.</summary>
@@ -27,6 +29,13 @@ public sealed class ConfigObject : ConfigValue, IReadOnlyDictionary<string, Conf
 
     /// <inheritdoc />
     public override ConfigValueType ValueType => ConfigValueType.Object;
+
+    /// <summary>
+    /// True when this object already replaced a non-object value (<c>a = null</c> then
+    /// <c>a { ... }</c>): merging is pairwise, so objects further below can no longer merge in.
+    /// This is how a file drops the defaults of a whole section.
+    /// </summary>
+    internal bool IgnoresFallbacks { get; }
 
     /// <inheritdoc />
     public int Count => _fields.Count;
@@ -61,7 +70,7 @@ public sealed class ConfigObject : ConfigValue, IReadOnlyDictionary<string, Conf
     /// <returns>The merged object (one of the arguments when the other is empty).</returns>
     internal static ConfigObject Merge(ConfigObject top, ConfigObject bottom)
     {
-        if (bottom.Count == 0)
+        if (top.IgnoresFallbacks || bottom.Count == 0)
         {
             return top;
         }
@@ -82,10 +91,18 @@ public sealed class ConfigObject : ConfigValue, IReadOnlyDictionary<string, Conf
             fields.TryAdd(key, upper);
         }
 
-        return new ConfigObject(fields, top.Origin);
+        return new ConfigObject(fields, top.Origin, bottom.IgnoresFallbacks);
     }
 
-    /// <summary>Merges one field: objects merge, anything else on top wins outright.</summary>
-    private static ConfigValue MergeValues(ConfigValue upper, ConfigValue lower) =>
-        upper is ConfigObject upperObject && lower is ConfigObject lowerObject ? Merge(upperObject, lowerObject) : upper;
+    /// <summary>This object, marked as having replaced a non-object (see <see cref="IgnoresFallbacks"/>).</summary>
+    /// <returns>The marked object.</returns>
+    internal ConfigObject IgnoringFallbacks() => IgnoresFallbacks ? this : new ConfigObject(_fields, Origin, ignoresFallbacks: true);
+
+    /// <summary>Merges one field: objects merge; an object over a non-object stops merging below; anything else on top wins outright.</summary>
+    private static ConfigValue MergeValues(ConfigValue upper, ConfigValue lower) => (upper, lower) switch
+    {
+        (ConfigObject upperObject, ConfigObject lowerObject) => Merge(upperObject, lowerObject),
+        (ConfigObject upperObject, _) => upperObject.IgnoringFallbacks(),
+        _ => upper,
+    };
 }

@@ -8,7 +8,9 @@ namespace RemoteIo.Actors.Configuration;
 /// </summary>
 /// <remarks>
 /// Keys are flattened with <c>:</c> and list elements become <c>key:0</c>, <c>key:1</c>, ...
-/// Strings, numbers and <c>true</c>/<c>false</c> bind to the matching property types. Durations
+/// Kebab-case keys are also offered without dashes, so <c>require-auth</c> binds to a
+/// <c>RequireAuth</c> property. Strings, numbers and <c>true</c>/<c>false</c> bind to the
+/// matching property types. Durations
 /// (<c>100ms</c>) and sizes (<c>64KiB</c>) stay strings because the binder only knows
 /// <c>hh:mm:ss</c>: bind them to <see cref="string"/> properties and convert with
 /// <see cref="HoconDuration.Parse"/> / <see cref="HoconByteSize.Parse"/>, read them with

@@ -143,6 +143,11 @@ internal sealed partial class HoconParser
     {
         var keyToken = Peek();
         var key = ParseKey();
+        if (key.Length + _depth + _context.IncludeChain.Count > MaxNesting)
+        {
+            throw Error(keyToken, $"the key nests objects more than {MaxNesting} levels deep");
+        }
+
         string[]? fieldPath = path is null ? null : [.. path, .. key];
         var fieldDisplay = JoinDisplay(display, key);
         SkipBlank();

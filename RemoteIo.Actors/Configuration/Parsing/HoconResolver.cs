@@ -63,7 +63,7 @@ internal sealed partial class HoconResolver
 
         if (++_depth > MaxDepth)
         {
-            throw ConfigurationException.At(node.Origin, $"substitutions are nested more than {MaxDepth} levels deep");
+            throw ConfigurationException.At(node.Origin, $"values and substitutions are nested more than {MaxDepth} levels deep");
         }
 
         try
@@ -101,7 +101,7 @@ internal sealed partial class HoconResolver
             }
         }
 
-        return new ConfigObject(fields, node.Origin);
+        return new ConfigObject(fields, node.Origin, node.IgnoresFallbacks);
     }
 
     /// <summary>A list: every element resolved; undefined elements are left out.</summary>
@@ -136,7 +136,7 @@ internal sealed partial class HoconResolver
 
             if (value is not ConfigObject obj)
             {
-                return merged ?? value;
+                return merged?.IgnoringFallbacks() ?? value;
             }
 
             merged = merged is null ? obj : ConfigObject.Merge(merged, obj);
@@ -189,7 +189,7 @@ internal sealed partial class HoconResolver
     private ConfigScalar? FromEnvironment(SubstitutionNode node)
     {
         var name = string.Join('.', node.Path);
-        if (_environment(name) is { } value)
+        if (LookupEnvironment(name) is { } value)
         {
             return new ConfigScalar(ConfigValueType.String, value, new ConfigOrigin($"environment variable {name}", 0, 0));
         }
@@ -204,6 +204,19 @@ internal sealed partial class HoconResolver
             $"{node.Origin}: could not resolve substitution {node.Display} used by '{node.UsedBy}': no such setting{hint} (write ${{?{ConfigPath.Render(node.Path)}}} if it may be missing)",
             node.Origin,
             node.UsedBy);
+    }
+
+    /// <summary>Asks the environment; a name the platform cannot look up (an embedded NUL, say) is simply undefined.</summary>
+    private string? LookupEnvironment(string name)
+    {
+        try
+        {
+            return _environment(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Explains a cycle with the substitutions involved.</summary>

@@ -53,8 +53,9 @@ internal static class NodeMerger
             return;
         }
 
-        if (value is ObjectNode && existing is LiteralNode or ListNode)
+        if (value is ObjectNode replacement && existing is LiteralNode or ListNode)
         {
+            replacement.IgnoresFallbacks = true;
             target.Fields[key] = value;
             return;
         }
