@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RemoteIo.Actors.Configuration;
 
 /// <summary>
@@ -31,25 +29,4 @@ public sealed class ConfigScalar : ConfigValue
 
     /// <summary>True for the literal <c>null</c>.</summary>
     public bool IsNull => _type == ConfigValueType.Null;
-
-    /// <summary>Creates a string value (for building configuration in code).</summary>
-    /// <param name="text">The string.</param>
-    /// <returns>A string scalar with the <see cref="ConfigOrigin.Code"/> origin.</returns>
-    public static ConfigScalar FromString(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return new ConfigScalar(ConfigValueType.String, text, ConfigOrigin.Code);
-    }
-
-    /// <summary>Creates a number value (for building configuration in code).</summary>
-    /// <param name="value">The number.</param>
-    /// <returns>A number scalar with the <see cref="ConfigOrigin.Code"/> origin.</returns>
-    public static ConfigScalar FromNumber(long value) =>
-        new(ConfigValueType.Number, value.ToString(CultureInfo.InvariantCulture), ConfigOrigin.Code);
-
-    /// <summary>Creates a boolean value (for building configuration in code).</summary>
-    /// <param name="value">The boolean.</param>
-    /// <returns>A boolean scalar with the <see cref="ConfigOrigin.Code"/> origin.</returns>
-    public static ConfigScalar FromBoolean(bool value) =>
-        new(ConfigValueType.Boolean, value ? "true" : "false", ConfigOrigin.Code);
 }

@@ -36,6 +36,14 @@ public static class ConfigurationFactory
     public static Config ParseString(string text, string? baseDirectory) =>
         ParseString(text, ConfigParseOptions.Default.WithBaseDirectory(baseDirectory));
 
+    /// <summary>Parses HOCON text whose includes are served by <paramref name="includeResolver"/> (embedded resources, in-memory files).</summary>
+    /// <param name="text">The HOCON text.</param>
+    /// <param name="includeResolver">Finds included sources.</param>
+    /// <returns>The configuration.</returns>
+    /// <exception cref="ConfigurationException">The text or an included source is invalid.</exception>
+    public static Config ParseString(string text, ConfigIncludeResolver includeResolver) =>
+        ParseString(text, ConfigParseOptions.Default.WithIncludeResolver(includeResolver));
+
     /// <summary>Parses HOCON text with explicit options (source name, includes, environment).</summary>
     /// <param name="text">The HOCON text.</param>
     /// <param name="options">How to read it.</param>

@@ -30,6 +30,10 @@ public sealed class InvalidDocumentTests
             "<string>:1:9: expected ',' or a newline after the value of 'a', found '='"
         },
         {
+            "url = http://host:80/x",
+            "<string>:1:11: expected ',' or a newline after the value of 'url', found ':' (put text containing ':' in double quotes, e.g. \"http://host\")"
+        },
+        {
             "a 1",
             "<string>:1:4: expected ':', '=', '+=' or '{' after the key '\"a 1\"', found end of input"
         },

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace RemoteIo.Actors.Configuration.Parsing;
@@ -8,6 +9,12 @@ namespace RemoteIo.Actors.Configuration.Parsing;
 /// </summary>
 internal static class ConfigPath
 {
+    /// <summary>Most paths kept in <see cref="Cache"/>; a program building paths dynamically cannot grow it without bound.</summary>
+    private const int MaxCachedPaths = 4096;
+
+    /// <summary>Parsed getter paths by expression.</summary>
+    private static readonly ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Splits a path expression into its elements: <c>.</c> separates outside quotes, quoted parts
     /// are taken literally, whitespace around the whole expression is ignored.
@@ -68,15 +75,32 @@ internal static class ConfigPath
         return true;
     }
 
-    /// <summary>Parses a path expression given by a program, throwing <see cref="ArgumentException"/> when invalid.</summary>
+    /// <summary>
+    /// Parses a path expression given by a program, throwing <see cref="ArgumentException"/> when
+    /// invalid. Programs ask for the same few paths over and over, so parsed paths are cached
+    /// (up to <see cref="MaxCachedPaths"/>; the arrays are shared and must not be changed).
+    /// </summary>
     /// <param name="expression">The path.</param>
     /// <returns>Its elements.</returns>
     public static string[] ParseArgument(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return TryParse(expression, out var elements, out var error)
-            ? elements
-            : throw new ArgumentException($"invalid configuration path '{expression}': {error}", nameof(expression));
+        if (Cache.TryGetValue(expression, out var cached))
+        {
+            return cached;
+        }
+
+        if (!TryParse(expression, out var elements, out var error))
+        {
+            throw new ArgumentException($"invalid configuration path '{expression}': {error}", nameof(expression));
+        }
+
+        if (Cache.Count < MaxCachedPaths)
+        {
+            Cache.TryAdd(expression, elements);
+        }
+
+        return elements;
     }
 
     /// <summary>Renders elements as a path expression, quoting elements that need it.</summary>

@@ -133,7 +133,8 @@ internal sealed partial class HoconParser
             }
             else if (after.Kind is not (HoconTokenKind.CloseBrace or HoconTokenKind.End))
             {
-                throw Error(after, $"expected ',' or a newline after {what}, found {after.Describe()}");
+                var hint = after.Kind == HoconTokenKind.Colon ? " (put text containing ':' in double quotes, e.g. \"http://host\")" : string.Empty;
+                throw Error(after, $"expected ',' or a newline after {what}, found {after.Describe()}{hint}");
             }
         }
     }

@@ -99,8 +99,17 @@ internal static class ValueConversions
             && HoconByteSize.TryParse(text, out result);
     }
 
+    /// <summary>The duration conversion accepting <c>infinite</c>.</summary>
+    private static readonly Converter<TimeSpan> DurationOrInfinite = CreateDuration(allowInfinite: true);
+
+    /// <summary>The duration conversion refusing <c>infinite</c>.</summary>
+    private static readonly Converter<TimeSpan> FiniteDuration = CreateDuration(allowInfinite: false);
+
     /// <summary>A duration (<see cref="HoconDuration"/>); a number is milliseconds; <c>infinite</c> only if allowed.</summary>
-    public static Converter<TimeSpan> Duration(bool allowInfinite) => (ConfigValue value, out TimeSpan result) =>
+    public static Converter<TimeSpan> Duration(bool allowInfinite) => allowInfinite ? DurationOrInfinite : FiniteDuration;
+
+    /// <summary>Builds a duration conversion.</summary>
+    private static Converter<TimeSpan> CreateDuration(bool allowInfinite) => (ConfigValue value, out TimeSpan result) =>
     {
         result = TimeSpan.Zero;
         if (value is not ConfigScalar { Text: { } text, ValueType: ConfigValueType.Number or ConfigValueType.String })
