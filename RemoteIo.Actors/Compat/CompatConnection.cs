@@ -6,6 +6,22 @@ namespace RemoteIo.Actors.Compat;
 /// <summary>The lifetime both protocol engines give a connection: serve, log how it ended, always close the session.</summary>
 internal static class CompatConnection
 {
+    /// <summary>Opens a connection's session; a backend that cannot (shutting down, fault) is logged and the connection is closed.</summary>
+    /// <returns>The session, or null when the connection must close.</returns>
+    public static TSession? TryOpen<TSession>(Func<TSession> open, string protocol, ILogger logger, IPEndPoint? client)
+        where TSession : class
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception ex)
+        {
+            logger.ConnectionFailed(ex, protocol, client);
+            return null;
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="serve"/> until it returns or fails, then <paramref name="closeSession"/>;
     /// never throws. Cancellation (the endpoint stopping) and transport errors end the connection

@@ -27,8 +27,13 @@ internal sealed class PigpioConnection
     /// <summary>Serves the connection until the client leaves, the transport fails or <paramref name="cancellationToken"/> fires. Never throws.</summary>
     public async Task RunAsync(IDuplexPipe transport, CancellationToken cancellationToken)
     {
+        if (CompatConnection.TryOpen(() => _endpoint.Backend.OpenSession(_client), "pigpio", _endpoint.Logger, _client) is not { } session)
+        {
+            return;
+        }
+
         using var output = new PigpioOutput(transport.Output);
-        var scope = new PigpioSessionScope(_endpoint.Backend.OpenSession(_client), _endpoint.Gpios);
+        var scope = new PigpioSessionScope(session, _endpoint.Gpios);
         await CompatConnection.RunAsync(
             "pigpio",
             _endpoint.Logger,

@@ -16,7 +16,11 @@ internal sealed class RemoteioConnection(IRemoteioBackend backend, RemoteioTextO
     /// <summary>Serves the connection until the client leaves, the transport fails or <paramref name="cancellationToken"/> fires. Never throws.</summary>
     public Task RunAsync(IDuplexPipe transport, CancellationToken cancellationToken)
     {
-        var session = backend.OpenSession(client);
+        if (CompatConnection.TryOpen(() => backend.OpenSession(client), "remoteio", logger, client) is not { } session)
+        {
+            return Task.CompletedTask;
+        }
+
         return CompatConnection.RunAsync(
             "remoteio",
             logger,

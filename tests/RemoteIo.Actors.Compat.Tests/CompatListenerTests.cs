@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RemoteIo.Actors.Compat.Pigpio;
+using RemoteIo.Actors.Compat.RemoteioText;
+using RemoteIo.Actors.Compat.Tests.Fakes;
+using RemoteIo.Actors.Compat.Tests.Support;
+
+namespace RemoteIo.Actors.Compat.Tests;
+
+/// <summary>The TCP endpoint: loopback by default, an allow-list for anything else, a connection limit, and a stop that closes every session.</summary>
+public sealed class CompatListenerTests : IAsyncLifetime
+{
+    private readonly FakeBoard _board = new();
+    private PigpioServer _server = null!;
+    private CompatListener _listener = null!;
+    private IPEndPoint _endpoint = null!;
+
+    public Task InitializeAsync()
+    {
+        _server = new PigpioServer(_board);
+        _listener = new CompatListener(_server, new CompatEndpointOptions());
+        _endpoint = _listener.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _listener.DisposeAsync();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public async Task Start_Defaults_ServesPigpioOnLoopbackEphemeralPort()
+    {
+        using var client = await ConnectAsync();
+
+        Assert.True(IPAddress.IsLoopback(_endpoint.Address));
+        Assert.NotEqual(0, _endpoint.Port);
+        Assert.Equal(79, await CommandAsync(client, PigpioCommand.PIGPV));
+        Assert.Equal(0, await CommandAsync(client, PigpioCommand.WRITE, 17, 1));
+        Assert.True(_board.LevelOf(17));
+        Assert.True(IPAddress.IsLoopback(_board.Clients.Single()!.Address));
+    }
+
+    [Fact]
+    public async Task Stop_ConnectedClient_ConnectionClosedAndSessionReleased()
+    {
+        using var client = await ConnectAsync();
+        Assert.Equal(0, await CommandAsync(client, PigpioCommand.WRITE, 17, 1));
+
+        await _listener.StopAsync();
+
+        Assert.Equal(1, _board.SessionsClosed);
+        Assert.Equal(0, _board.OwnerOf(17));
+        Assert.Equal(0, await ReadAsync(client, new byte[16]));
+    }
+
+    [Fact]
+    public async Task MaxConnections_OneMoreClient_ClosedOnArrivalFirstStillServed()
+    {
+        await using var limited = new CompatListener(_server, new CompatEndpointOptions().WithMaxConnections(1));
+        var endpoint = limited.Start();
+        using var first = await ConnectAsync(endpoint);
+        Assert.Equal(79, await CommandAsync(first, PigpioCommand.PIGPV));
+
+        using var second = await ConnectAsync(endpoint);
+
+        Assert.Equal(0, await ReadAsync(second, new byte[16]));
+        Assert.Equal(79, await CommandAsync(first, PigpioCommand.PIGPV));
+    }
+
+    [Fact]
+    public void Options_NonLoopbackWithoutAllowedClients_RefusedWithReason()
+    {
+        var options = new CompatEndpointOptions().WithBindAddress(IPAddress.Any);
+
+        var error = Assert.Throws<ArgumentException>(() => new CompatListener(_server, options));
+
+        Assert.Contains("pigpio protocol has no authentication", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_NonLoopbackWithAllowedClients_Accepted()
+    {
+        var options = new CompatEndpointOptions().WithBindAddress(IPAddress.Any).WithAllowedClients(IPNetwork.Parse("192.168.1.0/24"));
+
+        options.Validate("pigpio");
+
+        Assert.True(options.Admits(IPAddress.Parse("192.168.1.38")));
+        Assert.True(options.Admits(IPAddress.Parse("::ffff:192.168.1.38")));
+        Assert.True(options.Admits(IPAddress.Loopback));
+        Assert.False(options.Admits(IPAddress.Parse("10.0.0.5")));
+    }
+
+    [Theory]
+    [InlineData(-1, 64)]
+    [InlineData(65536, 64)]
+    [InlineData(0, 0)]
+    public void Options_OutOfRange_Refused(int port, int max) =>
+        Assert.Throws<ArgumentException>(() => new CompatEndpointOptions().WithPort(port).WithMaxConnections(max).Validate("pigpio"));
+
+    [Fact]
+    public async Task RemoteioServer_OverTcp_AnswersCreate()
+    {
+        var host = new FakeRemoteioHost();
+        await using var listener = new CompatListener(new RemoteioTextServer(host), new CompatEndpointOptions());
+        using var client = await ConnectAsync(listener.Start());
+
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes("b 7 create 0 0.0 0.0 "));
+        var reply = new byte[1];
+
+        Assert.Equal(1, await ReadAsync(client, reply));
+        Assert.Equal("!", Encoding.ASCII.GetString(reply));
+    }
+
+    private Task<TcpClient> ConnectAsync() => ConnectAsync(_endpoint);
+
+    private static async Task<TcpClient> ConnectAsync(IPEndPoint endpoint)
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync(endpoint).WaitAsync(PipeConnection.Patience);
+        return client;
+    }
+
+    private static async Task<int> CommandAsync(TcpClient client, PigpioCommand command, uint p1 = 0, uint p2 = 0)
+    {
+        await client.GetStream().WriteAsync(PigpioClient.Request(command, p1, p2));
+        var reply = new byte[PigpioWire.ReplySize];
+        await client.GetStream().ReadExactlyAsync(reply).AsTask().WaitAsync(PipeConnection.Patience);
+        return PigpioWire.ReadReplyResult(reply);
+    }
+
+    private static async Task<int> ReadAsync(TcpClient client, byte[] buffer)
+    {
+        try
+        {
+            return await client.GetStream().ReadAsync(buffer).AsTask().WaitAsync(PipeConnection.Patience);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
