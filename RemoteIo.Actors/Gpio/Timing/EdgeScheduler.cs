@@ -1,0 +1,261 @@
+namespace RemoteIo.Actors.Gpio.Timing;
+
+/// <summary>
+/// The timing engine: runs a <see cref="Waveform"/> per output line and writes every edge at its
+/// due instant, with no drift and no allocation per edge. The Pins layer drives every timed edge
+/// (impulses, blink, software PWM, fades, servo pulses) through it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Create"/> picks the implementation from the clock. On <see cref="TimeProvider.System"/>
+/// dedicated threads sleep until shortly before the next due edge (<c>ppoll</c> with a nanosecond
+/// timeout and 1 ns timer slack), spin for the last <see cref="EdgeSchedulerOptions.SpinWindow"/>,
+/// and write everything due at that instant in one multi-line write. On any other clock (the test
+/// kit's manual clock) edges are written inside the clock's timer callbacks, with the clock
+/// standing exactly at their due time, so a simulated transition log shows exact virtual times.
+/// </para>
+/// <para>
+/// <see cref="Start"/> and <see cref="Cancel(int)"/> act at once: a waveform whose start is not in
+/// the future is written on the calling thread before the call returns; a cancel writes the final
+/// level before it returns. Waveforms end through the <see cref="IWaveformListener"/> given to
+/// <see cref="Create"/>.
+/// </para>
+/// </remarks>
+public abstract class EdgeScheduler : IDisposable
+{
+    /// <summary>Completions one <see cref="Start"/> or <see cref="Cancel(int)"/> call can produce at most.</summary>
+    private const int MaxCompletionsPerCall = 8;
+
+    /// <summary>1 once disposed.</summary>
+    private int _disposed;
+
+    /// <summary>Creates the scheduler over an open controller.</summary>
+    /// <param name="controller">The controller whose output lines the scheduler drives.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Validated settings.</param>
+    /// <param name="listener">Told when waveforms end; may be null.</param>
+    /// <param name="log">Receives one-line notices; may be null.</param>
+    private protected EdgeScheduler(GpioController controller, TimeProvider clock, EdgeSchedulerOptions options, IWaveformListener? listener, Action<string>? log)
+    {
+        Controller = controller;
+        Clock = clock;
+        Options = options;
+        Listener = listener;
+        Log = log;
+    }
+
+    /// <summary>The controller whose lines are driven.</summary>
+    public GpioController Controller { get; }
+
+    /// <summary>The clock every timestamp refers to.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The settings.</summary>
+    public EdgeSchedulerOptions Options { get; }
+
+    /// <summary>The clock now, in nanoseconds: the time base of every <see cref="Waveform"/> timestamp.</summary>
+    public long NowNanoseconds => ClockTime.NowNanoseconds(Clock);
+
+    /// <summary>True when dedicated timing threads run the edges (real clock); false when the clock's timers do (virtual clock).</summary>
+    public abstract bool UsesDedicatedThreads { get; }
+
+    /// <summary>The last driver failure seen while writing an edge (the waveform was reported <see cref="WaveformEndReason.Faulted"/>).</summary>
+    public abstract Exception? LastFault { get; }
+
+    /// <summary>The listener told about ended waveforms.</summary>
+    private protected IWaveformListener? Listener { get; }
+
+    /// <summary>Where one-line notices go; may be null.</summary>
+    private protected Action<string>? Log { get; }
+
+    /// <summary>
+    /// Creates a scheduler: dedicated timing threads on <see cref="TimeProvider.System"/>, the
+    /// clock's own timers on any other clock.
+    /// </summary>
+    /// <param name="controller">The controller whose output lines the scheduler will drive.</param>
+    /// <param name="clock">The clock; the same one the driver stamps with.</param>
+    /// <param name="options">Settings; <see cref="EdgeSchedulerOptions.Default"/> when null.</param>
+    /// <param name="listener">Told when waveforms end (created once: no allocation per waveform).</param>
+    /// <param name="log">Receives one-line notices (thread priority refused, for instance); may be null.</param>
+    /// <returns>The scheduler.</returns>
+    public static EdgeScheduler Create(
+        GpioController controller,
+        TimeProvider clock,
+        EdgeSchedulerOptions? options = null,
+        IWaveformListener? listener = null,
+        Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(clock);
+        options ??= EdgeSchedulerOptions.Default;
+        options.Validate();
+        return ReferenceEquals(clock, TimeProvider.System)
+            ? new ThreadedEdgeScheduler(controller, clock, options, listener, log)
+            : new TimerEdgeScheduler(controller, clock, options, listener, log);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="line"/> its next waveform. It takes over at its start timestamp —
+    /// at once when that is not in the future (phase kept from the start), otherwise exactly then,
+    /// ending the running waveform (<see cref="WaveformEndReason.Interrupted"/>, or
+    /// <see cref="WaveformEndReason.Completed"/> if that ends at the same instant). A waveform
+    /// still waiting for its start is replaced (<see cref="WaveformEndReason.Superseded"/>).
+    /// </summary>
+    /// <param name="line">A line the controller has open as an output.</param>
+    /// <param name="waveform">The waveform.</param>
+    /// <param name="token">Handed back to the listener (a command id).</param>
+    /// <exception cref="GpioInvalidArgumentException">The line is not an open output or the waveform is invalid; nothing changed.</exception>
+    public void Start(int line, in Waveform waveform, long token = 0)
+    {
+        waveform.Validate();
+        Controller.CheckOutput(line);
+        ThrowIfDisposed();
+        var lane = LaneFor(line);
+        Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
+        var count = 0;
+        lock (lane.Gate)
+        {
+            lane.Start(line, waveform, token, NowNanoseconds, done, ref count);
+            OnLaneChanged(lane);
+        }
+
+        Report(done[..count]);
+    }
+
+    /// <summary>Cuts the line's waveform now and leaves the running waveform's final level (an idle line is left alone).</summary>
+    /// <param name="line">A line of the controller.</param>
+    /// <returns>The cut instant, in nanoseconds on the scheduler's clock.</returns>
+    public long Cancel(int line) => CancelCore(line, null);
+
+    /// <summary>Cuts the line's waveform now and leaves <paramref name="finalLevel"/>.</summary>
+    /// <param name="line">A line of the controller.</param>
+    /// <param name="finalLevel">The level to leave, whatever the waveform's final level was.</param>
+    /// <returns>The cut instant, in nanoseconds on the scheduler's clock.</returns>
+    /// <exception cref="GpioInvalidArgumentException">The line is not open as an output; nothing changed.</exception>
+    public long Cancel(int line, PinValue finalLevel)
+    {
+        Controller.CheckOutput(line);
+        return CancelCore(line, finalLevel);
+    }
+
+    /// <summary>Whether the line runs a waveform or has one waiting.</summary>
+    /// <param name="line">A line of the controller.</param>
+    /// <returns>True when active.</returns>
+    public bool IsActive(int line)
+    {
+        var lane = LaneFor(CheckRange(line));
+        lock (lane.Gate)
+        {
+            return lane.IsActive(line);
+        }
+    }
+
+    /// <summary>How late the edges written so far were (since creation or <see cref="ResetStatistics"/>).</summary>
+    /// <returns>The statistics.</returns>
+    public EdgeTimingStatistics GetStatistics()
+    {
+        var total = new LatencyHistogram();
+        foreach (var lane in Lanes)
+        {
+            lock (lane.Gate)
+            {
+                lane.Histogram.AddTo(total);
+            }
+        }
+
+        return total.ToStatistics();
+    }
+
+    /// <summary>Forgets the lateness measured so far.</summary>
+    public void ResetStatistics()
+    {
+        foreach (var lane in Lanes)
+        {
+            lock (lane.Gate)
+            {
+                lane.Histogram.Reset();
+            }
+        }
+    }
+
+    /// <summary>Stops the timing threads or timers; lines keep their current level.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The lanes (one per timing thread, or the single timer lane).</summary>
+    private protected abstract IReadOnlyList<EdgeLane> Lanes { get; }
+
+    /// <summary>The lane running <paramref name="line"/>.</summary>
+    /// <param name="line">A valid line.</param>
+    /// <returns>The lane.</returns>
+    private protected abstract EdgeLane LaneFor(int line);
+
+    /// <summary>Called under the lane's lock after its queue changed: wake the thread or re-arm the timer.</summary>
+    /// <param name="lane">The lane.</param>
+    private protected abstract void OnLaneChanged(EdgeLane lane);
+
+    /// <summary>Stops threads or timers.</summary>
+    /// <param name="disposing">False from a finalizer.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    /// <summary>Tells the listener about ended waveforms (outside every lock).</summary>
+    /// <param name="done">The completions.</param>
+    private protected void Report(ReadOnlySpan<WaveformCompletion> done)
+    {
+        if (Listener is not { } listener)
+        {
+            return;
+        }
+
+        foreach (var c in done)
+        {
+            try
+            {
+                listener.OnWaveformEnded(c.Line, c.Token, c.EndNanoseconds, c.Reason);
+            }
+            catch (Exception ex)
+            {
+                // A listener's bug must not stop the edges of every other line.
+                Log?.Invoke($"waveform listener failed for line {c.Line} (token {c.Token}, {c.Reason}): {ex.Message}");
+            }
+        }
+    }
+
+    /// <summary>Refuses use after dispose.</summary>
+    private protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    /// <summary>Cancels with an optional final level.</summary>
+    private long CancelCore(int line, PinValue? finalLevel)
+    {
+        var lane = LaneFor(CheckRange(line));
+        ThrowIfDisposed();
+        Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
+        var count = 0;
+        long now;
+        lock (lane.Gate)
+        {
+            now = NowNanoseconds;
+            lane.Cancel(line, finalLevel, now, done, ref count);
+            OnLaneChanged(lane);
+        }
+
+        Report(done[..count]);
+        return now;
+    }
+
+    /// <summary>Refuses a line the chip does not have.</summary>
+    private int CheckRange(int line) =>
+        (uint)line < (uint)Controller.PinCount
+            ? line
+            : throw new GpioInvalidArgumentException($"line {line} does not exist: the chip has lines 0..{Controller.PinCount - 1}");
+}

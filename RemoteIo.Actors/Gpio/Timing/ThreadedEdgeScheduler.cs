@@ -1,0 +1,250 @@
+using System.Runtime.InteropServices;
+using RemoteIo.Actors.Gpio.Interop;
+
+namespace RemoteIo.Actors.Gpio.Timing;
+
+/// <summary>
+/// The scheduler on the real clock: <see cref="EdgeSchedulerOptions.ThreadCount"/> dedicated
+/// threads, each running the lines <c>line % threads</c> of its lane. A thread sleeps until the
+/// spin window before its next due edge, spins on the clock to the exact instant, then writes
+/// every edge due by then in one multi-line write.
+/// </summary>
+internal sealed class ThreadedEdgeScheduler : EdgeScheduler
+{
+    /// <summary>The lanes, one per thread.</summary>
+    private readonly EdgeLane[] _lanes;
+
+    /// <summary>The threads, by lane index.</summary>
+    private readonly Worker[] _workers;
+
+    /// <summary>Creates the lanes and starts their threads.</summary>
+    /// <param name="controller">The controller.</param>
+    /// <param name="clock">The system clock.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="listener">The end listener.</param>
+    /// <param name="log">Notices.</param>
+    public ThreadedEdgeScheduler(GpioController controller, TimeProvider clock, EdgeSchedulerOptions options, IWaveformListener? listener, Action<string>? log)
+        : base(controller, clock, options, listener, log)
+    {
+        _lanes = new EdgeLane[options.ThreadCount];
+        _workers = new Worker[options.ThreadCount];
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            _lanes[i] = new EdgeLane(controller.Driver, clock, controller.PinCount);
+            _workers[i] = new Worker(this, _lanes[i], i);
+        }
+
+        foreach (var worker in _workers)
+        {
+            worker.Start();
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool UsesDedicatedThreads => true;
+
+    /// <inheritdoc />
+    public override Exception? LastFault
+    {
+        get
+        {
+            foreach (var lane in _lanes)
+            {
+                lock (lane.Gate)
+                {
+                    if (lane.LastFault is { } fault)
+                    {
+                        return fault;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    private protected override IReadOnlyList<EdgeLane> Lanes => _lanes;
+
+    /// <inheritdoc />
+    private protected override EdgeLane LaneFor(int line) => _lanes[line % _lanes.Length];
+
+    /// <inheritdoc />
+    private protected override void OnLaneChanged(EdgeLane lane)
+    {
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            if (ReferenceEquals(_lanes[i], lane))
+            {
+                _workers[i].OnLaneChanged();
+                return;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var worker in _workers)
+            {
+                worker.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>One timing thread and its lane.</summary>
+    private sealed class Worker : IDisposable
+    {
+        /// <summary>The scheduler (for the clock, the options and reporting).</summary>
+        private readonly ThreadedEdgeScheduler _owner;
+
+        /// <summary>The lines this thread runs.</summary>
+        private readonly EdgeLane _lane;
+
+        /// <summary>Sleeps the thread until a deadline or a signal.</summary>
+        private readonly ThreadWaiter _waiter = ThreadWaiter.Create();
+
+        /// <summary>The thread.</summary>
+        private readonly Thread _thread;
+
+        /// <summary>The spin window in nanoseconds.</summary>
+        private readonly long _spinNanoseconds;
+
+        /// <summary>The due time the thread is heading for; guarded by the lane's lock.</summary>
+        private long _target = long.MaxValue;
+
+        /// <summary>1 when the lane got an earlier edge while the thread was spinning or sleeping.</summary>
+        private int _changed;
+
+        /// <summary>1 once stopping.</summary>
+        private int _stopping;
+
+        /// <summary>Creates the thread (not started).</summary>
+        public Worker(ThreadedEdgeScheduler owner, EdgeLane lane, int index)
+        {
+            _owner = owner;
+            _lane = lane;
+            _spinNanoseconds = ClockTime.ToNanoseconds(owner.Options.SpinWindow);
+            _thread = new Thread(Run)
+            {
+                IsBackground = true,
+                Name = $"remoteio-timing-{index}",
+            };
+        }
+
+        /// <summary>Starts the thread.</summary>
+        public void Start()
+        {
+            try
+            {
+                _thread.Priority = _owner.Options.ThreadPriority;
+            }
+            catch (Exception ex) when (ex is PlatformNotSupportedException or ThreadStateException)
+            {
+                _owner.Log?.Invoke($"timing thread priority {_owner.Options.ThreadPriority} not applied: {ex.Message}");
+            }
+
+            _thread.Start();
+        }
+
+        /// <summary>Called under the lane's lock after a change: wakes the thread if it now has an earlier edge.</summary>
+        public void OnLaneChanged()
+        {
+            var due = _lane.NextDue;
+            if (due < _target)
+            {
+                _target = due;
+                Volatile.Write(ref _changed, 1);
+                _waiter.Signal();
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            Volatile.Write(ref _stopping, 1);
+            _waiter.Signal();
+            if (_thread.IsAlive)
+            {
+                _thread.Join();
+            }
+
+            _waiter.Dispose();
+        }
+
+        /// <summary>The thread: sleep, spin, write, report — allocation-free.</summary>
+        private void Run()
+        {
+            ConfigureThread();
+            Span<WaveformCompletion> done = stackalloc WaveformCompletion[_lane.MaxCompletionsPerPass];
+            var clock = _owner.Clock;
+            while (Volatile.Read(ref _stopping) == 0)
+            {
+                long due;
+                lock (_lane.Gate)
+                {
+                    due = _lane.NextDue;
+                    _target = due;
+                    Volatile.Write(ref _changed, 0);
+                }
+
+                if (due == long.MaxValue)
+                {
+                    _waiter.Wait(-1);
+                    continue;
+                }
+
+                var now = ClockTime.NowNanoseconds(clock);
+                if (due - now > _spinNanoseconds)
+                {
+                    _waiter.Wait(due - now - _spinNanoseconds);
+                    continue;
+                }
+
+                while (now < due && Volatile.Read(ref _changed) == 0)
+                {
+                    Thread.SpinWait(8);
+                    now = ClockTime.NowNanoseconds(clock);
+                }
+
+                if (now < due)
+                {
+                    continue;
+                }
+
+                var count = 0;
+                lock (_lane.Gate)
+                {
+                    _lane.ProcessDue(now, done, ref count);
+                }
+
+                _owner.Report(done[..count]);
+            }
+        }
+
+        /// <summary>Asks Linux for 1 ns timer slack (default 50 µs) and, if configured, a real-time priority.</summary>
+        private unsafe void ConfigureThread()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            _ = Libc.Prctl(Libc.PrSetTimerSlack, 1, 0, 0, 0);
+            var priority = _owner.Options.RealtimePriority;
+            if (priority > 0)
+            {
+                var parameter = new SchedParam { Priority = priority };
+                if (Libc.SchedSetScheduler(0, Libc.SchedFifo, &parameter) != 0)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    _owner.Log?.Invoke($"timing thread {_thread.Name}: SCHED_FIFO priority {priority} refused (errno {errno}; needs root or CAP_SYS_NICE); running at normal priority");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace RemoteIo.Actors.Gpio.Timing;
+
+/// <summary>A waveform's end, collected under a lane's lock and reported to the listener after it is released.</summary>
+/// <param name="Line">The line.</param>
+/// <param name="Token">The waveform's token.</param>
+/// <param name="EndNanoseconds">When it ended.</param>
+/// <param name="Reason">Why.</param>
+internal readonly record struct WaveformCompletion(int Line, long Token, long EndNanoseconds, WaveformEndReason Reason);
