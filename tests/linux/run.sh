@@ -273,8 +273,9 @@ build_initramfs() {
   done
   cp "$K"/kmod/{irq-sim,gpio-sim,pwm-sim}.ko "$ir/lib/modules/"
   # gpio-sim needs configfs and irq-sim. pwm-sim: a used channel never becomes fresh again (its
-  # period cannot return to 0), so the tests take a new one each; 16 is enough for the suite.
-  printf '%s\n' irq-sim.ko gpio-sim.ko "pwm-sim.ko npwm=16" >> "$ir/etc/modules.order"
+  # period cannot return to 0), so the tests take a new one each; 32 is enough for the suite. The
+  # driver itself holds the last one, standing in for a kernel consumer (export gives EBUSY).
+  printf "%s\n" irq-sim.ko gpio-sim.ko "pwm-sim.ko npwm=32 held_channel=31" >> "$ir/etc/modules.order"
   (cd "$ir" && find . | "$K/busybox/bin/busybox" cpio -o -H newc 2>/dev/null) | gzip -1 > "$K/initrd.gz.new"
   mv "$K/initrd.gz.new" "$K/initrd.gz"
   rm -rf "$ir"

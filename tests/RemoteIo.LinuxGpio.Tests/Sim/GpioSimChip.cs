@@ -14,11 +14,11 @@ internal sealed class GpioSimChip : IDisposable
     /// <summary>The bank's configfs directory.</summary>
     private readonly string _bank;
 
-    /// <summary>The line directories created for line names, removed before the bank.</summary>
+    /// <summary>The line and hog directories created, in the order they must be removed (hogs first), before the bank.</summary>
     private readonly List<string> _lineDirectories = [];
 
     /// <summary>Creates and enables the device.</summary>
-    private GpioSimChip(string name, int lines, string label, IReadOnlyDictionary<int, string> lineNames)
+    private GpioSimChip(string name, int lines, string label, IReadOnlyDictionary<int, string> lineNames, IReadOnlyDictionary<int, GpioSimHog> hogs)
     {
         _device = Path.Combine(KernelVm.GpioSimConfigfs, name);
         _bank = Path.Combine(_device, "bank0");
@@ -32,10 +32,16 @@ internal sealed class GpioSimChip : IDisposable
             KernelFile.Write(Path.Combine(_bank, "label"), label);
             foreach (var (line, lineName) in lineNames)
             {
-                var directory = Path.Combine(_bank, $"line{line}");
+                KernelFile.Write(Path.Combine(LineDirectory(line), "name"), lineName);
+            }
+
+            foreach (var (line, hog) in hogs)
+            {
+                var directory = Path.Combine(LineDirectory(line), "hog");
                 Directory.CreateDirectory(directory);
-                _lineDirectories.Add(directory);
-                KernelFile.Write(Path.Combine(directory, "name"), lineName);
+                _lineDirectories.Insert(0, directory);
+                KernelFile.Write(Path.Combine(directory, "name"), hog.Consumer);
+                KernelFile.Write(Path.Combine(directory, "direction"), hog.Direction);
             }
 
             KernelFile.Write(Path.Combine(_device, "live"), "1");
@@ -72,11 +78,17 @@ internal sealed class GpioSimChip : IDisposable
     /// <param name="lines">Number of lines in the bank.</param>
     /// <param name="label">The chip label; <see langword="null"/> for the default.</param>
     /// <param name="lineNames">Names for some lines (offset to name).</param>
+    /// <param name="hogs">Lines the kernel itself holds (offset to hog), as a device-tree hog would.</param>
     /// <returns>The live chip.</returns>
-    public static GpioSimChip Create(string name, int lines = 16, string? label = null, IReadOnlyDictionary<int, string>? lineNames = null)
+    public static GpioSimChip Create(
+        string name,
+        int lines = 16,
+        string? label = null,
+        IReadOnlyDictionary<int, string>? lineNames = null,
+        IReadOnlyDictionary<int, GpioSimHog>? hogs = null)
     {
         KernelVm.Require();
-        return new GpioSimChip(name, lines, label ?? $"remoteio-{name}", lineNames ?? new Dictionary<int, string>());
+        return new GpioSimChip(name, lines, label ?? $"remoteio-{name}", lineNames ?? new Dictionary<int, string>(), hogs ?? new Dictionary<int, GpioSimHog>());
     }
 
     /// <summary>The level the chip sees on a line: an output's driven value, or an input's pull.</summary>
@@ -116,6 +128,19 @@ internal sealed class GpioSimChip : IDisposable
                 Directory.Delete(directory);
             }
         }
+    }
+
+    /// <summary>The configfs directory of a line, created on first use (removed on dispose, children first).</summary>
+    private string LineDirectory(int line)
+    {
+        var directory = Path.Combine(_bank, $"line{line}");
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            _lineDirectories.Add(directory);
+        }
+
+        return directory;
     }
 
     /// <summary>The path of one of gpio-sim's per-line attributes.</summary>

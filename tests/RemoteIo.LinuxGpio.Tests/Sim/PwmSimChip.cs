@@ -24,6 +24,7 @@ internal sealed class PwmSimChip
         ChipDirectory = chipDirectory;
         DeviceDirectory = deviceDirectory;
         ChannelCount = int.Parse(KernelFile.Read(Path.Combine(chipDirectory, "npwm")), CultureInfo.InvariantCulture);
+        HeldChannel = int.Parse(KernelFile.Read("/sys/module/pwm_sim/parameters/held_channel"), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The chip's class directory, e.g. <c>/sys/class/pwm/pwmchip0</c>.</summary>
@@ -37,6 +38,9 @@ internal sealed class PwmSimChip
 
     /// <summary>Channels on the chip (<c>npwm</c>).</summary>
     public int ChannelCount { get; }
+
+    /// <summary>The channel pwm-sim's driver holds itself (a stand-in for a kernel consumer; exporting it fails with EBUSY), or -1.</summary>
+    public int HeldChannel { get; }
 
     /// <summary>Finds pwm-sim's first chip among the kernel's PWM chips.</summary>
     /// <returns>The chip.</returns>
@@ -61,7 +65,13 @@ internal sealed class PwmSimChip
     /// <returns>The channel number.</returns>
     public int TakeFreshChannel()
     {
-        var channel = Interlocked.Increment(ref _nextFresh) - 1;
+        int channel;
+        do
+        {
+            channel = Interlocked.Increment(ref _nextFresh) - 1;
+        }
+        while (channel == HeldChannel);
+
         Assert.True(channel < ChannelCount, $"pwm-sim has only {ChannelCount} channels and the suite used them all; raise npwm in tests/linux/run.sh");
         return channel;
     }

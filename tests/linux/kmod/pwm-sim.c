@@ -10,7 +10,9 @@
  *     <channel> period=<ns> duty=<ns> polarity=<normal|inversed> enabled=<0|1> applies=<n>
  * so a test can tell what reached the "hardware" without trusting the core's cached state.
  *
- * Module parameters: npwm (channels per chip, default 4), nchips (default 1).
+ * Module parameters: npwm (channels per chip, default 4), nchips (default 1), held_channel (a
+ * channel the driver requests for itself at probe, as a kernel consumer such as pwm-fan would, so
+ * that exporting it fails with EBUSY; default -1, none).
  */
 #include <linux/device.h>
 #include <linux/module.h>
@@ -27,6 +29,10 @@ MODULE_PARM_DESC(npwm, "PWM channels per simulated chip (default 4)");
 static unsigned int nchips = 1;
 module_param(nchips, uint, 0444);
 MODULE_PARM_DESC(nchips, "number of simulated PWM chips (default 1)");
+
+static int held_channel = -1;
+module_param(held_channel, int, 0444);
+MODULE_PARM_DESC(held_channel, "channel held by the driver itself, so its export fails with EBUSY (default -1: none)");
 
 struct pwm_sim_channel {
 	struct pwm_state state;
@@ -89,9 +95,16 @@ static struct attribute *pwm_sim_attrs[] = {
 };
 ATTRIBUTE_GROUPS(pwm_sim);
 
+static void pwm_sim_free_held(void *data)
+{
+	pwm_free(data);
+}
+
 static int pwm_sim_probe(struct platform_device *pdev)
 {
+	struct pwm_device *held;
 	struct pwm_sim *sim;
+	int ret;
 
 	sim = devm_kzalloc(&pdev->dev, sizeof(*sim), GFP_KERNEL);
 	if (!sim)
@@ -104,7 +117,14 @@ static int pwm_sim_probe(struct platform_device *pdev)
 	sim->chip.ops = &pwm_sim_ops;
 	sim->chip.npwm = npwm;
 	platform_set_drvdata(pdev, sim);
-	return devm_pwmchip_add(&pdev->dev, &sim->chip);
+	ret = devm_pwmchip_add(&pdev->dev, &sim->chip);
+	if (ret || held_channel < 0 || held_channel >= npwm)
+		return ret;
+	/* Registered after the chip, so devres frees the channel before it removes the chip. */
+	held = pwm_request_from_chip(&sim->chip, held_channel, "pwm-sim-held");
+	if (IS_ERR(held))
+		return PTR_ERR(held);
+	return devm_add_action_or_reset(&pdev->dev, pwm_sim_free_held, held);
 }
 
 static struct platform_driver pwm_sim_driver = {
