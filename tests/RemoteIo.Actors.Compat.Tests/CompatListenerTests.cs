@@ -9,38 +9,19 @@ using RemoteIo.Actors.Compat.Tests.Support;
 namespace RemoteIo.Actors.Compat.Tests;
 
 /// <summary>The TCP endpoint: loopback by default, an allow-list for anything else, a connection limit, and a stop that closes every session.</summary>
-public sealed class CompatListenerTests : IAsyncLifetime
+public sealed class CompatListenerTests : PigpioListenerTestBase
 {
-    private readonly FakeBoard _board = new();
-    private PigpioServer _server = null!;
-    private CompatListener _listener = null!;
-    private IPEndPoint _endpoint = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = new PigpioServer(_board);
-        _listener = new CompatListener(_server, new CompatEndpointOptions());
-        _endpoint = _listener.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _listener.DisposeAsync();
-        _server.Dispose();
-    }
-
     [Fact]
     public async Task Start_Defaults_ServesPigpioOnLoopbackEphemeralPort()
     {
         using var client = await ConnectAsync();
 
-        Assert.True(IPAddress.IsLoopback(_endpoint.Address));
-        Assert.NotEqual(0, _endpoint.Port);
+        Assert.True(IPAddress.IsLoopback(Endpoint.Address));
+        Assert.NotEqual(0, Endpoint.Port);
         Assert.Equal(79, await CommandAsync(client, PigpioCommand.PIGPV));
         Assert.Equal(0, await CommandAsync(client, PigpioCommand.WRITE, 17, 1));
-        Assert.True(_board.LevelOf(17));
-        Assert.True(IPAddress.IsLoopback(_board.Clients.Single()!.Address));
+        Assert.True(Board.LevelOf(17));
+        Assert.True(IPAddress.IsLoopback(Board.Clients.Single()!.Address));
     }
 
     [Fact]
@@ -49,17 +30,17 @@ public sealed class CompatListenerTests : IAsyncLifetime
         using var client = await ConnectAsync();
         Assert.Equal(0, await CommandAsync(client, PigpioCommand.WRITE, 17, 1));
 
-        await _listener.StopAsync();
+        await Listener.StopAsync();
 
-        Assert.Equal(1, _board.SessionsClosed);
-        Assert.Equal(0, _board.OwnerOf(17));
+        Assert.Equal(1, Board.SessionsClosed);
+        Assert.Equal(0, Board.OwnerOf(17));
         Assert.Equal(0, await ReadAsync(client, new byte[16]));
     }
 
     [Fact]
     public async Task MaxConnections_OneMoreClient_ClosedOnArrivalFirstStillServed()
     {
-        await using var limited = new CompatListener(_server, new CompatEndpointOptions().WithMaxConnections(1));
+        await using var limited = new CompatListener(Server, new CompatEndpointOptions().WithMaxConnections(1));
         var endpoint = limited.Start();
         using var first = await ConnectAsync(endpoint);
         Assert.Equal(79, await CommandAsync(first, PigpioCommand.PIGPV));
@@ -75,7 +56,7 @@ public sealed class CompatListenerTests : IAsyncLifetime
     {
         var options = new CompatEndpointOptions().WithBindAddress(IPAddress.Any);
 
-        var error = Assert.Throws<ArgumentException>(() => new CompatListener(_server, options));
+        var error = Assert.Throws<ArgumentException>(() => new CompatListener(Server, options));
 
         Assert.Contains("pigpio protocol has no authentication", error.Message, StringComparison.Ordinal);
     }
@@ -114,7 +95,7 @@ public sealed class CompatListenerTests : IAsyncLifetime
         Assert.Equal("!", Encoding.ASCII.GetString(reply));
     }
 
-    private Task<TcpClient> ConnectAsync() => ConnectAsync(_endpoint);
+    private Task<TcpClient> ConnectAsync() => ConnectAsync(Endpoint);
 
     private static async Task<TcpClient> ConnectAsync(IPEndPoint endpoint)
     {

@@ -13,7 +13,8 @@ public sealed class FakeBoard : IPigpioBackend
 {
     private readonly Lock _gate = new();
     private readonly Lock _deliveryGate = new();
-    private readonly FakePin[] _pins = [.. Enumerable.Range(0, 54).Select(_ => new FakePin())];
+    /// <summary>The GPIOs with the BCM283x power-on pulls: 0-8 up, the rest down (pigpio clients see these levels at connect).</summary>
+    private readonly FakePin[] _pins = [.. Enumerable.Range(0, 54).Select(g => new FakePin { Pull = g <= 8 ? PigpioPull.Up : PigpioPull.Down })];
     private readonly List<FakeBoardEvent> _log = [];
     private readonly List<FakeWatch> _watches = [];
     private readonly Queue<(FakeWatch Watch, uint Tick, uint Levels)> _deliveries = new();

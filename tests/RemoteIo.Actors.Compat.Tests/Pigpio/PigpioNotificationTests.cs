@@ -12,44 +12,47 @@ public sealed class PigpioNotificationTests : PigpioTestBase
 {
     private static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
 
+    /// <summary>GPIO 0-8 read high from their power-on pull-ups; every report's level word shows them.</summary>
+    private const uint PowerOn = 0x1FF;
+
     [Fact]
     public async Task Nb_InputEdges_ReportsRisingAndFallingWithTicksAndLevels()
     {
-        var (notify, handle) = await OpenAsync(1 << 4);
+        var (notify, handle) = await OpenAsync(1 << 22);
         H.Clock.Advance(TimeSpan.FromMilliseconds(3));
         var rising = H.Board.Tick;
 
-        H.Board.DriveInput(4, true);
+        H.Board.DriveInput(22, true);
         H.Clock.Advance(TimeSpan.FromMilliseconds(2));
         var falling = H.Board.Tick;
-        H.Board.DriveInput(4, false);
+        H.Board.DriveInput(22, false);
 
         Assert.Equal(0, handle);
-        Assert.Equal(new PigpioReport(0, 0, rising, 1 << 4), await notify.ReportAsync());
-        Assert.Equal(new PigpioReport(1, 0, falling, 0), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(0, 0, rising, PowerOn | (1 << 22)), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(1, 0, falling, PowerOn), await notify.ReportAsync());
     }
 
     [Fact]
     public async Task Nb_ChangeOutsideMask_NotReportedButShownInLevels()
     {
-        var (notify, _) = await OpenAsync(1 << 4);
+        var (notify, _) = await OpenAsync(1 << 22);
 
-        H.Board.DriveInput(5, true);
-        H.Board.DriveInput(4, true);
+        H.Board.DriveInput(23, true);
+        H.Board.DriveInput(22, true);
 
         var report = await notify.ReportAsync();
-        Assert.Equal(((ushort)0, (1u << 4) | (1u << 5)), (report.Sequence, report.Levels));
+        Assert.Equal(((ushort)0, PowerOn | (1u << 22) | (1u << 23)), (report.Sequence, report.Levels));
     }
 
     [Fact]
     public async Task Alive_AfterSixtySecondsOfSilence_SentThenRepeatedEveryMinute()
     {
-        var (notify, _) = await OpenAsync(1 << 4);
+        var (notify, _) = await OpenAsync(1 << 22);
 
         H.Clock.Advance(Minute - TimeSpan.FromMilliseconds(1));
-        H.Board.DriveInput(4, true);
+        H.Board.DriveInput(22, true);
         H.Clock.Advance(Minute - TimeSpan.FromMilliseconds(1));
-        H.Board.DriveInput(4, false);
+        H.Board.DriveInput(22, false);
         H.Clock.Advance(Minute);
         var firstAlive = H.Board.Tick;
         H.Clock.Advance(Minute);
@@ -57,8 +60,8 @@ public sealed class PigpioNotificationTests : PigpioTestBase
 
         Assert.Equal((0, 0), Short(await notify.ReportAsync()));
         Assert.Equal((1, 0), Short(await notify.ReportAsync()));
-        Assert.Equal(new PigpioReport(2, PigpioNotifyFlags.Alive, firstAlive, 0), await notify.ReportAsync());
-        Assert.Equal(new PigpioReport(3, PigpioNotifyFlags.Alive, secondAlive, 0), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(2, PigpioNotifyFlags.Alive, firstAlive, PowerOn), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(3, PigpioNotifyFlags.Alive, secondAlive, PowerOn), await notify.ReportAsync());
     }
 
     [Fact]
@@ -75,19 +78,19 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     [Fact]
     public async Task Watchdog_NoChange_ReportsWatchdogFlagEveryTimeoutAndChangesRestartIt()
     {
-        var (notify, _) = await OpenAsync(1 << 4);
-        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.WDOG, 4, 100));
+        var (notify, _) = await OpenAsync(1 << 22);
+        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.WDOG, 22, 100));
 
         H.Clock.Advance(TimeSpan.FromMilliseconds(100));
         var first = H.Board.Tick;
         H.Clock.Advance(TimeSpan.FromMilliseconds(50));
-        H.Board.DriveInput(4, true);
+        H.Board.DriveInput(22, true);
         H.Clock.Advance(TimeSpan.FromMilliseconds(100));
         var second = H.Board.Tick;
 
-        Assert.Equal(new PigpioReport(0, PigpioNotifyFlags.Watchdog | 4, first, 0), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(0, PigpioNotifyFlags.Watchdog | 22, first, PowerOn), await notify.ReportAsync());
         Assert.Equal((1, 0), Short(await notify.ReportAsync()));
-        Assert.Equal(new PigpioReport(2, PigpioNotifyFlags.Watchdog | 4, second, 1 << 4), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(2, PigpioNotifyFlags.Watchdog | 22, second, PowerOn | (1 << 22)), await notify.ReportAsync());
     }
 
     [Theory]
@@ -99,20 +102,20 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     [Fact]
     public async Task Np_Paused_NoLevelReportsUntilNbAgain()
     {
-        var (notify, handle) = await OpenAsync(1 << 4);
+        var (notify, handle) = await OpenAsync(1 << 22);
 
         Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.NP, (uint)handle));
-        H.Board.DriveInput(4, true);
-        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.NB, (uint)handle, 1 << 4));
-        H.Board.DriveInput(4, false);
+        H.Board.DriveInput(22, true);
+        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.NB, (uint)handle, 1 << 22));
+        H.Board.DriveInput(22, false);
 
-        Assert.Equal(new PigpioReport(0, 0, H.Board.Tick, 0), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(0, 0, H.Board.Tick, PowerOn), await notify.ReportAsync());
     }
 
     [Fact]
     public async Task Nc_Handle_ClosedThenBadHandle()
     {
-        var (_, handle) = await OpenAsync(1 << 4);
+        var (_, handle) = await OpenAsync(1 << 22);
 
         Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.NC, (uint)handle));
 
@@ -153,30 +156,30 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     [Fact]
     public async Task GlitchFilter_PulseShorterThanSteady_NotReportedAndHeldLevelReportedAtSteadyEnd()
     {
-        var (notify, _) = await OpenAsync(1 << 4);
-        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.FG, 4, 1000));
+        var (notify, _) = await OpenAsync(1 << 22);
+        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.FG, 22, 1000));
 
-        H.Board.DriveInput(4, true);
+        H.Board.DriveInput(22, true);
         H.Clock.Advance(TimeSpan.FromMicroseconds(500));
-        H.Board.DriveInput(4, false);
+        H.Board.DriveInput(22, false);
         H.Clock.Advance(TimeSpan.FromMilliseconds(2));
         var held = H.Board.Tick;
-        H.Board.DriveInput(4, true);
+        H.Board.DriveInput(22, true);
         H.Clock.Advance(TimeSpan.FromMicroseconds(1000));
 
-        Assert.Equal(new PigpioReport(0, 0, held + 1000, 1 << 4), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(0, 0, held + 1000, PowerOn | (1 << 22)), await notify.ReportAsync());
     }
 
     [Fact]
     public async Task Fg_SteadyTooLong_IsBadFilter() =>
-        Assert.Equal((int)PigpioError.BadFilter, await Pi.CommandAsync(PigpioCommand.FG, 4, 300_001));
+        Assert.Equal((int)PigpioError.BadFilter, await Pi.CommandAsync(PigpioCommand.FG, 22, 300_001));
 
     [Fact]
     public async Task NoiseFilter_ReportsOnlyInWindowsOpenedByStableStretches()
     {
-        var (notify, _) = await OpenAsync(1 << 4);
+        var (notify, _) = await OpenAsync(1 << 22);
         var start = H.Board.Tick;
-        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.FN, 4, 1000, extension: 1000));
+        Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.FN, 22, 1000, extension: 1000));
 
         // Steady 1000 µs, window 1000 µs: t=500 ignored (stable 500), t=3000 opens a window until 4000
         // (level stays low: nothing to report), t=3500 reported, t=4500 and t=4700 ignored, t=6000 opens a window.
@@ -187,18 +190,18 @@ public sealed class PigpioNotificationTests : PigpioTestBase
         await DriveAtAsync(start, 4700, true);
         await DriveAtAsync(start, 6000, false);
 
-        Assert.Equal(new PigpioReport(0, 0, start + 3500, 1 << 4), await notify.ReportAsync());
-        Assert.Equal(new PigpioReport(1, 0, start + 6000, 0), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(0, 0, start + 3500, PowerOn | (1 << 22)), await notify.ReportAsync());
+        Assert.Equal(new PigpioReport(1, 0, start + 6000, PowerOn), await notify.ReportAsync());
     }
 
     [Fact]
     public async Task Fn_WithoutExtension_IsBadParameter() =>
-        Assert.Equal((int)PigpioError.BadParameter, await Pi.CommandAsync(PigpioCommand.FN, 4, 1000));
+        Assert.Equal((int)PigpioError.BadParameter, await Pi.CommandAsync(PigpioCommand.FN, 22, 1000));
 
     [Fact]
     public async Task NotifyConnection_Leaves_HandleClosed()
     {
-        var (notify, handle) = await OpenAsync(1 << 4);
+        var (notify, handle) = await OpenAsync(1 << 22);
 
         await notify.Connection.CloseAsync();
 
@@ -218,7 +221,7 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     private Task DriveAtAsync(uint start, uint microseconds, bool level)
     {
         H.Clock.Advance(TimeSpan.FromMicroseconds(microseconds - (H.Board.Tick - start)));
-        H.Board.DriveInput(4, level);
+        H.Board.DriveInput(22, level);
         return Task.CompletedTask;
     }
 
