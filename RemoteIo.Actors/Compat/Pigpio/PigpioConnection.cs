@@ -39,10 +39,12 @@ internal sealed class PigpioConnection
             _endpoint.Logger,
             _client,
             () => ServeAsync(transport.Input, output, new PigpioDispatcher(_endpoint, scope), cancellationToken),
-            () =>
+            async () =>
             {
-                _endpoint.Notifier.CloseAll(output);
-                return scope.CloseAsync(CancellationToken.None);
+                var pumps = _endpoint.Notifier.CloseAll(output);
+                output.Close();
+                await pumps;
+                await scope.CloseAsync(CancellationToken.None);
             },
             cancellationToken);
     }
@@ -91,6 +93,19 @@ internal sealed class PigpioConnection
     private async Task OpenNotificationsAsync(PigpioRequest request, PigpioOutput output, CancellationToken cancellationToken)
     {
         var handle = _endpoint.Notifier.Open(output);
+        if (handle >= 0)
+        {
+            try
+            {
+                await _endpoint.Notifier.RefreshLevelsAsync(cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The handle still works; its level words show what events report from now on.
+                _endpoint.Logger.PigpioBackendFailed(ex, request.Name, request.P1, request.P2);
+            }
+        }
+
         await output.WriteReplyAsync(request, handle, cancellationToken);
         if (handle >= 0)
         {

@@ -117,18 +117,9 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
             open.Bits = bits;
             open.State = PigpioNotifyState.Running;
             UpdateWatch();
-            _freshBits = 0;
         }
 
-        var levels = await _backend.ReadBankAsync(0, cancellationToken);
-        lock (_gate)
-        {
-            // Events that arrived while the bank was read are newer than the read.
-            var stale = ~(_freshBits | _glitchBits | _noiseBits);
-            _rawLevels = (_rawLevels & _freshBits) | (levels & ~_freshBits);
-            _reportedLevels = (_reportedLevels & ~stale) | (levels & stale);
-        }
-
+        await RefreshLevelsAsync(cancellationToken);
         return 0;
     }
 
@@ -169,8 +160,10 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
 
     /// <summary>Closes every handle of a connection that ended (pigpio's orphaned notifications).</summary>
     /// <param name="sink">The connection.</param>
-    public void CloseAll(IPigpioReportSink sink)
+    /// <returns>Completes when the handles' pumps have stopped writing to the connection.</returns>
+    public Task CloseAll(IPigpioReportSink sink)
     {
+        var pumps = new List<Task>();
         lock (_gate)
         {
             foreach (var handle in _handles)
@@ -178,10 +171,32 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
                 if (handle is not null && handle.SendsTo(sink))
                 {
                     Remove(handle);
+                    pumps.Add(handle.Pump);
                 }
             }
 
             UpdateWatch();
+        }
+
+        return Task.WhenAll(pumps);
+    }
+
+    /// <summary>Reads the bank-0 levels from the board, so reports carry the real levels of GPIOs no event has told of yet.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async ValueTask RefreshLevelsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _freshBits = 0;
+        }
+
+        var levels = await _backend.ReadBankAsync(0, cancellationToken);
+        lock (_gate)
+        {
+            // Events that arrived while the bank was read are newer than the read.
+            var stale = ~(_freshBits | _glitchBits | _noiseBits);
+            _rawLevels = (_rawLevels & _freshBits) | (levels & ~_freshBits);
+            _reportedLevels = (_reportedLevels & ~stale) | (levels & stale);
         }
     }
 

@@ -80,6 +80,9 @@ internal sealed class PigpioNotifyHandle
         return false;
     }
 
+    /// <summary>The task sending the queue; completed when it never started.</summary>
+    public Task Pump => _pump ?? Task.CompletedTask;
+
     /// <summary>Starts sending the queue (after the NOIB reply has gone, so no report precedes it).</summary>
     public void StartPump(ILogger logger) => _pump ??= PumpAsync(logger);
 

@@ -12,6 +12,9 @@ internal sealed class PigpioOutput(PipeWriter writer) : IPigpioReportSink, IDisp
     /// <summary>One writer at a time.</summary>
     private readonly SemaphoreSlim _turn = new(1, 1);
 
+    /// <summary>Cancelled when the connection ends, so a report write to a client that stopped reading cannot hold the connection open.</summary>
+    private readonly CancellationTokenSource _closing = new();
+
     /// <summary>Writes the reply to <paramref name="request"/>.</summary>
     /// <param name="request">The request answered.</param>
     /// <param name="result">The value or error code.</param>
@@ -34,10 +37,11 @@ internal sealed class PigpioOutput(PipeWriter writer) : IPigpioReportSink, IDisp
     /// <inheritdoc />
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> reports, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        await _turn.WaitAsync(linked.Token);
         try
         {
-            await writer.WriteAsync(reports, cancellationToken);
+            await writer.WriteAsync(reports, linked.Token);
         }
         finally
         {
@@ -45,6 +49,13 @@ internal sealed class PigpioOutput(PipeWriter writer) : IPigpioReportSink, IDisp
         }
     }
 
+    /// <summary>The connection is ending: report writes in progress or to come are cancelled.</summary>
+    public void Close() => _closing.Cancel();
+
     /// <inheritdoc />
-    public void Dispose() => _turn.Dispose();
+    public void Dispose()
+    {
+        _turn.Dispose();
+        _closing.Dispose();
+    }
 }

@@ -72,7 +72,7 @@ public sealed class PigpioNotificationTests : PigpioTestBase
 
         H.Clock.Advance(Minute);
 
-        Assert.Equal((0, PigpioNotifyFlags.Alive), Short(await notify.ReportAsync()));
+        Assert.Equal(new PigpioReport(0, PigpioNotifyFlags.Alive, H.Board.Tick, PowerOn), await notify.ReportAsync());
     }
 
     [Fact]
