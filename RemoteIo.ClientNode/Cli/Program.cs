@@ -1,0 +1,2 @@
+// The `remoteio` command-line client; its commands arrive with the client facade.
+return 0;
