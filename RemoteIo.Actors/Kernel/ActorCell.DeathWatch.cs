@@ -109,7 +109,7 @@ internal sealed partial class ActorCell
         if (_watching is not null && _watching.Remove(actor, out var custom) && _childrenState is not (ChildrenTerminating or ChildrenTerminated))
         {
             (_terminatedQueued ??= [])[actor] = custom;
-            _self.Tell(new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated), actor);
+            _self.Tell(new WatchedTerminated(new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated)), actor);
         }
 
         if (actor is LocalActorRef local && TryGetChildStats(local, out _))

@@ -82,16 +82,19 @@ internal sealed partial class ActorCell
         _behaviors.Clear();
         _creating = this;
         ActorBase? actor;
+        bool constructed;
         try
         {
             actor = _props.Factory();
         }
         finally
         {
+            // The ActorBase constructor takes the cell; if it is still here, no new instance was built.
+            constructed = _creating is null;
             _creating = null;
         }
 
-        if (actor is null || !ReferenceEquals(actor.Cell, this))
+        if (actor is null || !constructed || !ReferenceEquals(actor.Cell, this))
         {
             throw new InvalidOperationException($"The props factory of {_props.ActorType.Name} must return a new instance on every call.");
         }

@@ -259,7 +259,7 @@ internal sealed partial class ActorCell : IActorContext
         var message = envelope.Message switch
         {
             TimerMessage tick => tick.Message,
-            ReceiveTimeoutTick => null,
+            ReceiveTimeoutTick or WatchedTerminated => null,
             var other => other,
         };
         if (message is not null)
@@ -307,9 +307,9 @@ internal sealed partial class ActorCell : IActorContext
             case ReceiveTimeoutTick tick:
                 OnReceiveTimeoutTick(tick);
                 break;
-            case Terminated terminated:
+            case WatchedTerminated notice:
                 NoteActivity();
-                ReceivedTerminated(terminated);
+                ReceivedTerminated(notice.Terminated);
                 break;
             case PoisonPill:
                 _self.SendSystemMessage(new Terminate());

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Kernel.Dispatch;
 using RemoteIo.Actors.Kernel.Event;
 
@@ -46,7 +47,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
         Quiescence = settings.TrackQuiescence ? new Quiescence() : null;
         EventStream = new EventStream();
         Log = CreateLogger(name, typeof(ActorSystem));
-        Dispatchers = new Dispatchers(name, id => settings.Dispatchers.GetValueOrDefault(id));
+        Dispatchers = new Dispatchers(name, settings.FindDispatcher);
         _scheduler = new TimeProviderScheduler(timeProvider, Log);
         _provider = new LocalActorRefProvider(this);
         _loggers =
@@ -101,10 +102,22 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
     /// <summary>The local actor tree.</summary>
     internal LocalActorRefProvider Provider => _provider;
 
-    /// <summary>Creates a system with the default settings on the real clock.</summary>
+    /// <summary>Creates a system with the settings of <c>reference.conf</c>, on the real clock.</summary>
     /// <param name="name">Letters, digits, '-' and '_', starting with a letter or digit.</param>
     /// <returns>The running system.</returns>
     public static ActorSystem Create(string name) => Create(name, ActorSystemSettings.Default);
+
+    /// <summary>
+    /// Creates a system configured by <paramref name="config"/> (with <c>reference.conf</c>
+    /// beneath it), on <paramref name="timeProvider"/> (default: the real clock).
+    /// </summary>
+    /// <param name="name">Letters, digits, '-' and '_', starting with a letter or digit.</param>
+    /// <param name="config">The configuration, e.g. <c>ConfigurationFactory.Load("hocon/host.conf")</c>.</param>
+    /// <param name="timeProvider">The clock for every timer in the system.</param>
+    /// <returns>The running system.</returns>
+    /// <exception cref="ConfigurationException">A kernel setting or the default dispatcher's section is invalid.</exception>
+    public static ActorSystem Create(string name, Config config, TimeProvider? timeProvider = null) =>
+        Create(name, ActorSystemSettings.FromConfig(config), timeProvider);
 
     /// <summary>Creates a system with <paramref name="settings"/>, on <paramref name="timeProvider"/> (default: the real clock).</summary>
     /// <param name="name">Letters, digits, '-' and '_', starting with a letter or digit.</param>

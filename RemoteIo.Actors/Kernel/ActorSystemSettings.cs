@@ -1,17 +1,34 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Kernel.Dispatch;
 using RemoteIo.Actors.Kernel.Event;
 
 namespace RemoteIo.Actors.Kernel;
 
 /// <summary>
-/// The kernel's settings (HOCON <c>remoteio.actor</c> and the dispatcher sections), immutable;
-/// the <c>With</c> methods return changed copies.
+/// The kernel's settings, read from HOCON (<c>remoteio.actor</c> and the dispatcher sections,
+/// see <c>hocon/reference.conf</c>) by <see cref="FromConfig"/>; immutable, the <c>With</c>
+/// methods return changed copies. <see cref="Config"/> keeps the whole configuration, so other
+/// layers read their own sections from <c>system.Settings.Config</c>.
 /// </summary>
 public sealed record ActorSystemSettings
 {
-    /// <summary>The defaults of <c>reference.conf</c>.</summary>
-    public static ActorSystemSettings Default { get; } = new();
+    /// <summary>The accepted log level names.</summary>
+    private static readonly FrozenDictionary<string, LogLevel> LevelNames = new Dictionary<string, LogLevel>
+    {
+        ["debug"] = LogLevel.Debug,
+        ["info"] = LogLevel.Info,
+        ["warning"] = LogLevel.Warning,
+        ["error"] = LogLevel.Error,
+        ["off"] = LogLevel.Off,
+    }.ToFrozenDictionary();
+
+    /// <summary>The settings of <c>reference.conf</c>.</summary>
+    public static ActorSystemSettings Default { get; } = FromConfig(ConfigurationFactory.Empty);
+
+    /// <summary>The whole configuration (with <c>reference.conf</c> beneath it); dispatcher sections are looked up here by id.</summary>
+    public Config Config { get; init; } = ConfigurationFactory.Reference();
 
     /// <summary>The lowest level published on the event stream.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Info;
@@ -31,22 +48,50 @@ public sealed record ActorSystemSettings
     /// </summary>
     public bool TrackQuiescence { get; init; }
 
-    /// <summary>Dispatchers by id (the default one and any others configured).</summary>
-    public ImmutableDictionary<string, DispatcherSettings> Dispatchers { get; init; } = ImmutableDictionary.CreateRange(
-        StringComparer.Ordinal,
-        [
-            KeyValuePair.Create(Dispatch.Dispatchers.DefaultDispatcherId, new DispatcherSettings(Dispatch.Dispatchers.DefaultDispatcherId)),
-            KeyValuePair.Create("remoteio.timing-dispatcher", new DispatcherSettings("remoteio.timing-dispatcher")
-            {
-                Type = DispatcherType.ForkJoinDispatcher,
-                Throughput = 100,
-                ThreadCount = 2,
-                ThreadPriority = ThreadPriority.Highest,
-            }),
-        ]);
+    /// <summary>Dispatchers defined in code, by id; they take precedence over sections of <see cref="Config"/>.</summary>
+    public ImmutableDictionary<string, DispatcherSettings> Dispatchers { get; init; } = ImmutableDictionary<string, DispatcherSettings>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>How the coordinated shutdown runs.</summary>
     public CoordinatedShutdownSettings CoordinatedShutdown { get; init; } = CoordinatedShutdownSettings.Default;
+
+    /// <summary>
+    /// Reads the kernel settings from <paramref name="config"/>, with <c>reference.conf</c>
+    /// beneath it for everything it does not set.
+    /// </summary>
+    /// <param name="config">The configuration (e.g. host.conf loaded with <c>ConfigurationFactory.Load</c>).</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ConfigurationException">A setting is invalid; the message names its path, value and origin.</exception>
+    public static ActorSystemSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var full = config.WithFallback(ConfigurationFactory.Reference());
+        var actor = full.GetConfig("remoteio.actor");
+        return new ActorSystemSettings
+        {
+            Config = full,
+            LogLevel = ConfigNames.Read(actor, "loglevel", "remoteio.actor.loglevel", LevelNames, LogLevel.Info),
+            StdoutLogLevel = ConfigNames.Read(actor, "stdout-loglevel", "remoteio.actor.stdout-loglevel", LevelNames, LogLevel.Warning),
+            LogDeadLetters = ConfigNames.ReadAtLeast(actor, "log-dead-letters", "remoteio.actor.log-dead-letters", 0, 10),
+            LogDeadLettersDuringShutdown = actor.GetBoolean("log-dead-letters-during-shutdown", false),
+            TrackQuiescence = actor.GetBoolean("track-quiescence", false),
+            CoordinatedShutdown = CoordinatedShutdownSettings.FromConfig(actor.GetConfig("coordinated-shutdown")),
+        };
+    }
+
+    /// <summary>The settings of the dispatcher <paramref name="id"/>: defined in code, else the configuration section at that path.</summary>
+    /// <param name="id">The dispatcher id (a configuration path).</param>
+    /// <returns>The settings, or null when no such dispatcher is defined.</returns>
+    /// <exception cref="ConfigurationException">The section exists but is invalid.</exception>
+    public DispatcherSettings? FindDispatcher(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (Dispatchers.TryGetValue(id, out var settings))
+        {
+            return settings;
+        }
+
+        return Config.GetValue(id) is ConfigObject ? DispatcherSettings.FromConfig(id, Config.GetConfig(id)) : null;
+    }
 
     /// <summary>Returns a copy with another event-stream log level.</summary>
     /// <param name="level">The lowest level published.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RemoteIo.Actors.Configuration;
 
 namespace RemoteIo.Actors.Kernel;
 
@@ -19,6 +20,37 @@ public sealed record CoordinatedShutdownSettings
 
     /// <summary>Whether <see cref="ActorSystem.Terminate"/> runs the coordinated shutdown (once it has been used).</summary>
     public bool RunByActorSystemTerminate { get; init; } = true;
+
+    /// <summary>
+    /// Reads <c>remoteio.actor.coordinated-shutdown</c>: <c>default-phase-timeout</c>,
+    /// <c>terminate-actor-system</c>, <c>run-by-actor-system-terminate</c> and
+    /// <c>phases.&lt;phase&gt;.timeout</c>.
+    /// </summary>
+    /// <param name="section">The section.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ConfigurationException">A value is invalid.</exception>
+    public static CoordinatedShutdownSettings FromConfig(Config section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var defaultTimeout = section.GetTimeSpan("default-phase-timeout", Default.DefaultPhaseTimeout, allowInfinite: false);
+        var timeouts = ImmutableDictionary.CreateBuilder<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var phase in Kernel.CoordinatedShutdown.OrderedPhases)
+        {
+            var path = $"phases.\"{phase}\".timeout";
+            if (section.HasPath(path))
+            {
+                timeouts[phase] = section.GetTimeSpan(path, allowInfinite: false);
+            }
+        }
+
+        return new CoordinatedShutdownSettings
+        {
+            DefaultPhaseTimeout = defaultTimeout,
+            PhaseTimeouts = timeouts.ToImmutable(),
+            TerminateActorSystem = section.GetBoolean("terminate-actor-system", Default.TerminateActorSystem),
+            RunByActorSystemTerminate = section.GetBoolean("run-by-actor-system-terminate", Default.RunByActorSystemTerminate),
+        };
+    }
 
     /// <summary>The timeout of <paramref name="phase"/>.</summary>
     /// <param name="phase">A phase name.</param>

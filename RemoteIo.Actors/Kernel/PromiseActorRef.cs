@@ -31,6 +31,9 @@ internal sealed class PromiseActorRef<T> : ActorRefBase
     /// <summary>The cancellation registration.</summary>
     private CancellationTokenRegistration _registration;
 
+    /// <summary>1 once the first completion won.</summary>
+    private int _completed;
+
     /// <summary>Creates the reference.</summary>
     private PromiseActorRef(ActorSystem system, ActorPath path)
     {
@@ -122,10 +125,10 @@ internal sealed class PromiseActorRef<T> : ActorRefBase
     /// <summary>Names an Ask target for the timeout message.</summary>
     private static string Describe(ICanTell target) => target is IActorRef reference ? reference.Path.ToString() : target.ToString() ?? "?";
 
-    /// <summary>Completes the promise (first completion wins) and cleans up.</summary>
+    /// <summary>Completes the promise (first completion wins), cleaning up before the awaiting code can run.</summary>
     private void Complete(Func<TaskCompletionSource<T>, bool> complete)
     {
-        if (!complete(_promise))
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
         {
             return;
         }
@@ -133,6 +136,7 @@ internal sealed class PromiseActorRef<T> : ActorRefBase
         _system.Provider.UnregisterTemp(_path);
         _timer?.Dispose();
         _registration.Dispose();
+        complete(_promise);
         List<IInternalActorRef>? watchers;
         lock (_gate)
         {

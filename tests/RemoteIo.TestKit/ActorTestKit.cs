@@ -1,5 +1,5 @@
+using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Kernel;
-using RemoteIo.Actors.Kernel.Event;
 
 namespace RemoteIo.TestKit;
 
@@ -19,9 +19,10 @@ namespace RemoteIo.TestKit;
 /// waiting. Work that leaves the actors (a task piped back later) is not tracked.
 /// </para>
 /// <para>
-/// The real-clock constructor overload runs the system on another <see cref="TimeProvider"/>
-/// (typically <see cref="TimeProvider.System"/>); then <see cref="Clock"/> is unavailable and
-/// <see cref="ExpectNoMsg()"/> waits a short real time.
+/// The constructor overloads take a configuration or settings, and another
+/// <see cref="TimeProvider"/> (typically <see cref="TimeProvider.System"/>, for tests of real
+/// threading); then <see cref="Clock"/> is unavailable and <see cref="ExpectNoMsg()"/> waits a
+/// short real time.
 /// </para>
 /// <para>Dispose terminates the system and fails if it does not terminate in time.</para>
 /// </remarks>
@@ -29,6 +30,9 @@ public class ActorTestKit : IDisposable
 {
     /// <summary>Names the systems of successive kits.</summary>
     private static int _systemCounter;
+
+    /// <summary>What the kit changes from <c>reference.conf</c>: no standard-output logging (tests subscribe to what they check).</summary>
+    private static readonly Config TestDefaults = ConfigurationFactory.ParseString("remoteio.actor.stdout-loglevel = off");
 
     /// <summary>The virtual clock, or null on another clock.</summary>
     private readonly ManualTimeProvider? _clock;
@@ -39,23 +43,46 @@ public class ActorTestKit : IDisposable
     /// <summary>True once disposed.</summary>
     private bool _disposed;
 
-    /// <summary>Creates a kit with a fresh actor system on a new virtual clock.</summary>
+    /// <summary>
+    /// Creates a kit with a fresh actor system on a new virtual clock, configured by
+    /// <c>reference.conf</c> with standard-output logging off.
+    /// </summary>
     public ActorTestKit()
-        : this(null, null, null, null)
+        : this(ConfigurationFactory.Empty)
     {
     }
 
-    /// <summary>Creates a kit with the given system name, kernel settings, clock and kit settings.</summary>
-    /// <param name="systemName">The actor system's name (generated when null).</param>
-    /// <param name="settings">The kernel settings (default: <see cref="ActorSystemSettings.Default"/> without standard-output logging); quiescence tracking is turned on for a virtual clock.</param>
-    /// <param name="timeProvider">The clock; null creates a <see cref="ManualTimeProvider"/>. Pass <see cref="TimeProvider.System"/> for real time.</param>
-    /// <param name="kitSettings">The kit's timeouts.</param>
-    public ActorTestKit(string? systemName, ActorSystemSettings? settings, TimeProvider? timeProvider, TestKitSettings? kitSettings = null)
+    /// <summary>Creates a kit whose actor system runs on <paramref name="timeProvider"/> (e.g. <see cref="TimeProvider.System"/> for real time).</summary>
+    /// <param name="timeProvider">The clock; a <see cref="ManualTimeProvider"/> gets settling wired like the default.</param>
+    public ActorTestKit(TimeProvider timeProvider)
+        : this(ConfigurationFactory.Empty, timeProvider)
     {
+    }
+
+    /// <summary>
+    /// Creates a kit whose actor system is configured by <paramref name="config"/> (over
+    /// <c>reference.conf</c>; standard-output logging is off unless the config turns it on).
+    /// </summary>
+    /// <param name="config">The configuration.</param>
+    /// <param name="timeProvider">The clock; null creates a <see cref="ManualTimeProvider"/>.</param>
+    /// <param name="systemName">The actor system's name (generated when null).</param>
+    /// <param name="kitSettings">The kit's timeouts.</param>
+    public ActorTestKit(Config config, TimeProvider? timeProvider = null, string? systemName = null, TestKitSettings? kitSettings = null)
+        : this(ActorSystemSettings.FromConfig(config.WithFallback(TestDefaults)), timeProvider, systemName, kitSettings)
+    {
+    }
+
+    /// <summary>Creates a kit whose actor system uses <paramref name="settings"/> (quiescence tracking is turned on for a virtual clock).</summary>
+    /// <param name="settings">The kernel settings.</param>
+    /// <param name="timeProvider">The clock; null creates a <see cref="ManualTimeProvider"/>.</param>
+    /// <param name="systemName">The actor system's name (generated when null).</param>
+    /// <param name="kitSettings">The kit's timeouts.</param>
+    public ActorTestKit(ActorSystemSettings settings, TimeProvider? timeProvider = null, string? systemName = null, TestKitSettings? kitSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         KitSettings = kitSettings ?? TestKitSettings.Default;
         var time = timeProvider ?? new ManualTimeProvider();
         _clock = time as ManualTimeProvider;
-        settings ??= ActorSystemSettings.Default.WithStdoutLogLevel(LogLevel.Off);
         if (_clock is not null)
         {
             settings = settings.WithQuiescenceTracking(true);

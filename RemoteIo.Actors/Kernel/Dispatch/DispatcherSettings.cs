@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using RemoteIo.Actors.Configuration;
+
 namespace RemoteIo.Actors.Kernel.Dispatch;
 
 /// <summary>
@@ -7,6 +10,23 @@ namespace RemoteIo.Actors.Kernel.Dispatch;
 /// </summary>
 public sealed record DispatcherSettings
 {
+    /// <summary>The accepted <c>type</c> names.</summary>
+    private static readonly FrozenDictionary<string, DispatcherType> TypeNames = new Dictionary<string, DispatcherType>
+    {
+        ["dispatcher"] = DispatcherType.Dispatcher,
+        ["forkjoindispatcher"] = DispatcherType.ForkJoinDispatcher,
+    }.ToFrozenDictionary();
+
+    /// <summary>The accepted <c>thread-priority</c> names.</summary>
+    private static readonly FrozenDictionary<string, ThreadPriority> PriorityNames = new Dictionary<string, ThreadPriority>
+    {
+        ["lowest"] = ThreadPriority.Lowest,
+        ["belownormal"] = ThreadPriority.BelowNormal,
+        ["normal"] = ThreadPriority.Normal,
+        ["abovenormal"] = ThreadPriority.AboveNormal,
+        ["highest"] = ThreadPriority.Highest,
+    }.ToFrozenDictionary();
+
     /// <summary>Backing field of <see cref="Throughput"/>.</summary>
     private readonly int _throughput = 30;
 
@@ -48,6 +68,27 @@ public sealed record DispatcherSettings
 
     /// <summary>The priority of the dedicated threads (honoured where the OS lets the process raise it).</summary>
     public ThreadPriority ThreadPriority { get; init; } = ThreadPriority.Normal;
+
+    /// <summary>
+    /// Reads a dispatcher section: <c>type</c> (Dispatcher or ForkJoinDispatcher, default
+    /// Dispatcher), <c>throughput</c> (default 30) and, for dedicated threads,
+    /// <c>dedicated-thread-pool { thread-count (default 2), thread-priority (default normal) }</c>.
+    /// </summary>
+    /// <param name="id">The dispatcher's id: the section's path, for error messages.</param>
+    /// <param name="section">The section.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ConfigurationException">A value is invalid; the message names its full path and origin.</exception>
+    public static DispatcherSettings FromConfig(string id, Config section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return new DispatcherSettings(id)
+        {
+            Type = ConfigNames.Read(section, "type", id + ".type", TypeNames, DispatcherType.Dispatcher),
+            Throughput = ConfigNames.ReadAtLeast(section, "throughput", id + ".throughput", 1, 30),
+            ThreadCount = ConfigNames.ReadAtLeast(section, "dedicated-thread-pool.thread-count", id + ".dedicated-thread-pool.thread-count", 1, 2),
+            ThreadPriority = ConfigNames.Read(section, "dedicated-thread-pool.thread-priority", id + ".dedicated-thread-pool.thread-priority", PriorityNames, ThreadPriority.Normal),
+        };
+    }
 
     /// <summary>Returns a copy with another dispatcher type.</summary>
     /// <param name="type">The type.</param>
