@@ -2,7 +2,7 @@ using System.Text;
 
 namespace RemoteIo.Actors.Gpio.Pwm;
 
-/// <summary>The real file system, writing each sysfs attribute with one unbuffered write (sysfs takes a value per write call).</summary>
+/// <summary>The real file system, writing each sysfs attribute with one unbuffered write (sysfs takes one value per write call).</summary>
 internal sealed class PhysicalPwmFileSystem : PwmFileSystem
 {
     /// <inheritdoc />
@@ -14,7 +14,9 @@ internal sealed class PhysicalPwmFileSystem : PwmFileSystem
     /// <inheritdoc />
     public override void WriteAllText(string path, string text)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+        // O_TRUNC without O_CREAT, like the shell's "echo 1 > enable": sysfs ignores the truncation,
+        // a plain file (a test tree) ends up holding exactly the value.
+        using var stream = new FileStream(path, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
         stream.Write(Encoding.ASCII.GetBytes(text));
     }
 

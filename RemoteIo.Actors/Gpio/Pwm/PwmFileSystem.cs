@@ -23,7 +23,7 @@ public abstract class PwmFileSystem
     /// <returns>The content.</returns>
     public abstract string ReadAllText(string path);
 
-    /// <summary>Writes a sysfs attribute with one write call (no create, no truncation semantics).</summary>
+    /// <summary>Writes a sysfs attribute with one write call; never creates the file.</summary>
     /// <param name="path">The path.</param>
     /// <param name="text">The content.</param>
     public abstract void WriteAllText(string path, string text);

@@ -298,12 +298,17 @@ public sealed class SimulatedGpioChip
         Deliver(events[..count]);
     }
 
-    /// <summary>Releases a held line; its hardware configuration (direction, level, pull) stays.</summary>
+    /// <summary>Releases a held line (no-op when the driver no longer holds it); its hardware configuration (direction, level, pull) stays.</summary>
     internal void Release(SimulatedGpioDriver owner, int line)
     {
         lock (_gate)
         {
-            var l = Held(owner, line);
+            var l = Line(line);
+            if (!ReferenceEquals(l.Owner, owner))
+            {
+                return; // Already released (the driver was closed under its controller): like closing a closed request.
+            }
+
             l.Owner = null;
             l.Consumer = string.Empty;
             l.Generation++;

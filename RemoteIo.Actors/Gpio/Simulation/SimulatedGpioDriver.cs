@@ -7,39 +7,29 @@ namespace RemoteIo.Actors.Gpio.Simulation;
 /// </summary>
 public sealed class SimulatedGpioDriver : GpioDriver
 {
-    /// <summary>Whether disposing this driver is the end of the chip too (it created the chip).</summary>
-    private readonly bool _ownsChip;
-
     /// <summary>Edges delivered through this driver so far; written under the chip's lock.</summary>
     private long _sequence;
 
     /// <summary>Opens a driver on a new BCM2835-style chip of its own, clocked by <paramref name="clock"/>.</summary>
     /// <param name="clock">The chip's clock; <see cref="TimeProvider.System"/> when null.</param>
     public SimulatedGpioDriver(TimeProvider? clock = null)
-        : this(new SimulatedGpioChip(clock), ownsChip: true)
+        : this(new SimulatedGpioChip(clock))
     {
     }
 
     /// <summary>Opens a driver on an existing chip (several drivers on one chip behave as several processes).</summary>
     /// <param name="chip">The chip.</param>
     public SimulatedGpioDriver(SimulatedGpioChip chip)
-        : this(chip, ownsChip: false)
-    {
-    }
-
-    /// <summary>Opens a driver on <paramref name="chip"/>.</summary>
-    private SimulatedGpioDriver(SimulatedGpioChip chip, bool ownsChip)
     {
         ArgumentNullException.ThrowIfNull(chip);
         Chip = chip;
-        _ownsChip = ownsChip;
     }
 
     /// <summary>The simulated chip: its log, wires, outside drives and buttons.</summary>
     public SimulatedGpioChip Chip { get; }
 
     /// <inheritdoc />
-    public override string Description => $"simulated {Chip.Info.Label} ({Chip.LineCount} lines{(_ownsChip ? string.Empty : ", shared chip")})";
+    public override string Description => $"simulated {Chip.Info.Label} ({Chip.LineCount} lines)";
 
     /// <inheritdoc />
     public override ChipInfo ChipInfo => Chip.Info;

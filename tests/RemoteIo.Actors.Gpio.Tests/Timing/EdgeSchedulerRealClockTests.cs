@@ -1,0 +1,117 @@
+using RemoteIo.Actors.Gpio.Simulation;
+using RemoteIo.Actors.Gpio.Timing;
+using Xunit;
+
+namespace RemoteIo.Actors.Gpio.Tests.Timing;
+
+/// <summary>
+/// The dedicated-thread scheduler on the real clock: that it runs waveforms to their end, in order,
+/// on one or several threads. How exact its edges are is measured by bench/RemoteIo.Bench.Gpio,
+/// not asserted here (numbers belong in benchmarks).
+/// </summary>
+public sealed class EdgeSchedulerRealClockTests : IDisposable
+{
+    /// <summary>A simulated chip on the system clock.</summary>
+    private readonly SimulatedGpioChip _chip = new(TimeProvider.System);
+
+    /// <summary>Its controller.</summary>
+    private readonly GpioController _controller;
+
+    /// <summary>Waveform ends.</summary>
+    private readonly RecordingWaveformListener _listener = new();
+
+    public EdgeSchedulerRealClockTests() => _controller = new GpioController(new SimulatedGpioDriver(_chip), "realclock");
+
+    [Fact]
+    public void Create_SystemClock_UsesDedicatedThreads()
+    {
+        using var scheduler = EdgeScheduler.Create(_controller, TimeProvider.System);
+        Assert.True(scheduler.UsesDedicatedThreads);
+        using var virtualScheduler = EdgeScheduler.Create(_controller, new TestKit.ManualTimeProvider());
+        Assert.False(virtualScheduler.UsesDedicatedThreads);
+    }
+
+    [Fact]
+    public void Impulse_RealClock_RisesThenFallsNoEarlierThanItsEnd()
+    {
+        using var scheduler = EdgeScheduler.Create(_controller, TimeProvider.System, listener: _listener);
+        _controller.OpenPin(17, PinMode.Output);
+        _chip.ClearTransitions();
+
+        // Starts in the future: a waveform whose whole span is already past when Start runs (a
+        // slow first call on a loaded machine) rightly completes at once without a pulse.
+        var start = scheduler.NowNanoseconds + 50_000_000;
+        var end = start + 100_000_000;
+        scheduler.Start(17, Waveform.Constant(PinValue.High, start, end, PinValue.Low), token: 5);
+
+        var ended = _listener.WaitFor(1, TimeSpan.FromSeconds(10));
+        Assert.Equal([(17, 5L, end, WaveformEndReason.Completed)], ended);
+        var trace = _chip.Transitions(17);
+        Assert.Equal([PinValue.High, PinValue.Low], trace.Select(t => t.Level));
+        Assert.True(trace[0].TimestampNanoseconds >= start, $"rose at {trace[0].TimestampNanoseconds}, due {start}");
+        Assert.True(trace[1].TimestampNanoseconds >= end, $"fell at {trace[1].TimestampNanoseconds}, due {end}");
+        Assert.Equal(2, scheduler.GetStatistics().EdgeCount);
+    }
+
+    [Fact]
+    public void Start_WholeSpanAlreadyPast_CompletesAtOnceAtItsFinalLevel()
+    {
+        using var scheduler = EdgeScheduler.Create(_controller, TimeProvider.System, listener: _listener);
+        _controller.OpenPin(17, PinMode.Output, PinValue.High);
+        var now = scheduler.NowNanoseconds;
+        scheduler.Start(17, Waveform.Square(1_000_000, 1_000_000, now - 50_000_000, now - 10_000_000, PinValue.Low), token: 2);
+        Assert.Equal([(17, 2L, now - 10_000_000, WaveformEndReason.Completed)], _listener.Ended);
+        Assert.Equal(PinValue.Low, _chip.GetLevel(17));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Square_FourLinesOnOneOrTwoThreads_AllRunToTheirEndAlternating(int threads)
+    {
+        using var scheduler = EdgeScheduler.Create(_controller, TimeProvider.System, EdgeSchedulerOptions.Default.WithThreadCount(threads), _listener);
+        int[] lines = [5, 6, 12, 13];
+        foreach (var line in lines)
+        {
+            _controller.OpenPin(line, PinMode.Output);
+        }
+
+        _chip.ClearTransitions();
+        var start = scheduler.NowNanoseconds + 1_000_000;
+        foreach (var line in lines)
+        {
+            scheduler.Start(line, Waveform.Square(2_000_000, 2_000_000, start, start + 40_000_000), token: line);
+        }
+
+        var ended = _listener.WaitFor(lines.Length, TimeSpan.FromSeconds(10));
+        Assert.Equal(lines.Order(), ended.Select(e => e.Line).Order());
+        Assert.All(ended, e => Assert.Equal(WaveformEndReason.Completed, e.Reason));
+        foreach (var line in lines)
+        {
+            // A thread that wakes later than a whole phase (a loaded machine) skips the missed edges
+            // and stays on the grid, so the count may be lower; the order never breaks.
+            var trace = _chip.Transitions(line);
+            Assert.InRange(trace.Count, 2, 20);
+            Assert.All(trace.Select((t, i) => (t, i)), p => Assert.Equal(p.i % 2 == 0, p.t.Level.IsHigh));
+            Assert.True(trace[0].TimestampNanoseconds >= start);
+            Assert.Equal(PinValue.Low, _chip.GetLevel(line));
+        }
+    }
+
+    [Fact]
+    public void Cancel_RealClock_StopsTheThreadsEdgesAtOnce()
+    {
+        using var scheduler = EdgeScheduler.Create(_controller, TimeProvider.System, listener: _listener);
+        _controller.OpenPin(22, PinMode.Output);
+        scheduler.Start(22, Waveform.Square(1_000_000, 1_000_000, scheduler.NowNanoseconds), token: 1);
+        var cut = scheduler.Cancel(22, PinValue.Low);
+        var count = _chip.TransitionCount;
+        var ended = _listener.WaitFor(1, TimeSpan.FromSeconds(10));
+        Assert.Equal([(22, 1L, cut, WaveformEndReason.Interrupted)], ended);
+        Assert.Equal(PinValue.Low, _chip.GetLevel(22));
+        Assert.False(scheduler.IsActive(22));
+        Assert.Equal(count, _chip.TransitionCount);
+    }
+
+    public void Dispose() => _controller.Dispose();
+}
