@@ -28,10 +28,7 @@ public sealed class DeathWatchTests : ActorTestKit
         Sys.EventStream.Subscribe(letters, typeof(DeadLetter));
         var actor = ActorOf(Props.Create<StashUntilStop>());
 
-        foreach (var message in new[] { "a", "b", "stop", "c", "d" })
-        {
-            actor.Tell(message, TestActor);
-        }
+        actor.TellAll(TestActor, "a", "b", "stop", "c", "d");
 
         var dead = Enumerable.Range(0, 4).Select(_ => letters.ExpectMsg<DeadLetter>()).ToList();
         Assert.Equal(["a", "b", "c", "d"], dead.Select(d => d.Message));

@@ -29,10 +29,7 @@ public sealed class StashTests : ActorTestKit
     {
         var report = CreateTestProbe();
         var gate = ActorOf(Props.Create(() => new Gate(report)));
-        foreach (var m in new[] { "a1", "b1", "a2", "b2" })
-        {
-            gate.Tell(m, TestActor);
-        }
+        gate.TellAll(TestActor, "a1", "b1", "a2", "b2");
 
         gate.Tell("open-a", TestActor);
 

@@ -11,11 +11,7 @@ public sealed class SupervisionTests : ActorTestKit
         var boomCount = new StrongBox<int>();
         var counter = ActorOf(Props.Create(() => new Counter(boomCount)));
 
-        counter.Tell("inc", TestActor);
-        counter.Tell("inc", TestActor);
-        counter.Tell("boom", TestActor);
-        counter.Tell("inc", TestActor);
-        counter.Tell("get", TestActor);
+        counter.TellAll(TestActor, "inc", "inc", "boom", "inc", "get");
 
         ExpectMsg(1);
         Assert.Equal(1, boomCount.Value);
@@ -24,9 +20,7 @@ public sealed class SupervisionTests : ActorTestKit
     [Fact]
     public void Restart_LifecycleHooks_RunInAkkaOrderWithReasonAndMessage()
     {
-        var probe = CreateTestProbe();
-        var incarnation = new StrongBox<int>();
-        var actor = ActorOf(Props.Create(() => new LifecycleActor(probe, ++incarnation.Value)));
+        var (probe, actor) = SpawnCounted((p, n) => new LifecycleActor(p, n));
         probe.ExpectMsg("prestart#1");
 
         actor.Tell("boom", TestActor);
@@ -41,14 +35,9 @@ public sealed class SupervisionTests : ActorTestKit
     [Fact]
     public void Restart_Stash_ReturnedToMailboxAheadOfLaterMessages()
     {
-        var probe = CreateTestProbe();
-        var incarnation = new StrongBox<int>();
-        var actor = ActorOf(Props.Create(() => new StashThenFail(probe, ++incarnation.Value)));
+        var (probe, actor) = SpawnCounted((p, n) => new StashThenFail(p, n));
 
-        actor.Tell("s1", TestActor);
-        actor.Tell("s2", TestActor);
-        actor.Tell("boom", TestActor);
-        actor.Tell("after", TestActor);
+        actor.TellAll(TestActor, "s1", "s2", "boom", "after");
 
         Assert.Equal(["2:s1", "2:s2", "2:after"], probe.ReceiveN(3));
     }
@@ -56,9 +45,7 @@ public sealed class SupervisionTests : ActorTestKit
     [Fact]
     public void Restart_ActorTimers_Cancelled()
     {
-        var probe = CreateTestProbe();
-        var incarnation = new StrongBox<int>();
-        var actor = ActorOf(Props.Create(() => new TimerThenFail(probe, ++incarnation.Value)));
+        var (probe, actor) = SpawnCounted((p, n) => new TimerThenFail(p, n));
         probe.ExpectMsg("timer started");
 
         actor.Tell("boom", TestActor);
@@ -73,14 +60,9 @@ public sealed class SupervisionTests : ActorTestKit
     public void Restart_BudgetExceededWithinWindow_ChildStopped()
     {
         var strategy = new OneForOneStrategy(2, TimeSpan.FromMinutes(1), _ => Directive.Restart);
-        var parent = ActorOf(Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", strategy)));
-        parent.Tell("child?", TestActor);
-        var child = ExpectMsg<IActorRef>();
-        Watch(child);
+        var child = Watch(CounterUnder(strategy));
 
-        child.Tell("boom", TestActor);
-        child.Tell("boom", TestActor);
-        child.Tell("get", TestActor);
+        child.TellAll(TestActor, "boom", "boom", "get");
         ExpectMsg(0);
         child.Tell("boom", TestActor);
 
@@ -91,10 +73,7 @@ public sealed class SupervisionTests : ActorTestKit
     public void Restart_FailuresSpreadBeyondWindow_ChildKeepsRestarting()
     {
         var strategy = new OneForOneStrategy(1, TimeSpan.FromMinutes(1), _ => Directive.Restart);
-        var parent = ActorOf(Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", strategy)));
-        parent.Tell("child?", TestActor);
-        var child = ExpectMsg<IActorRef>();
-        Watch(child);
+        var child = Watch(CounterUnder(strategy));
 
         for (var i = 0; i < 3; i++)
         {
@@ -110,9 +89,7 @@ public sealed class SupervisionTests : ActorTestKit
     public void Restart_ZeroRetries_ChildStoppedOnFirstFailure()
     {
         var strategy = new OneForOneStrategy(0, Timeout.InfiniteTimeSpan, _ => Directive.Restart);
-        var parent = ActorOf(Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", strategy)));
-        parent.Tell("child?", TestActor);
-        var child = Watch(ExpectMsg<IActorRef>());
+        var child = Watch(CounterUnder(strategy));
 
         child.Tell("boom", TestActor);
 
@@ -122,13 +99,9 @@ public sealed class SupervisionTests : ActorTestKit
     [Fact]
     public void Resume_ThrowingActor_KeepsState()
     {
-        var strategy = new OneForOneStrategy(_ => Directive.Resume);
-        var parent = ActorOf(Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", strategy)));
+        var child = CounterUnder(new OneForOneStrategy(_ => Directive.Resume));
 
-        parent.Tell("inc", TestActor);
-        parent.Tell("boom", TestActor);
-        parent.Tell("inc", TestActor);
-        parent.Tell("get", TestActor);
+        child.TellAll(TestActor, "inc", "boom", "inc", "get");
 
         ExpectMsg(2);
     }
@@ -137,9 +110,7 @@ public sealed class SupervisionTests : ActorTestKit
     public void Stop_Directive_StopsChild()
     {
         var strategy = new OneForOneStrategy(_ => Directive.Stop);
-        var parent = ActorOf(Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", strategy)));
-        parent.Tell("child?", TestActor);
-        var child = Watch(ExpectMsg<IActorRef>());
+        var child = Watch(CounterUnder(strategy));
 
         child.Tell("boom", TestActor);
 
@@ -202,8 +173,7 @@ public sealed class SupervisionTests : ActorTestKit
         var probe = CreateTestProbe();
         var strategy = new AllForOneStrategy(_ => Directive.Restart);
         var parent = ActorOf(Props.Create(() => new TwoChildren(probe, strategy)));
-        probe.ExpectMsg("a:prestart#1");
-        probe.ExpectMsg("b:prestart#1");
+        Assert.Equivalent(new[] { "a:prestart#1", "b:prestart#1" }, probe.ReceiveN(2));
 
         parent.Tell("boom-a", TestActor);
 
@@ -224,9 +194,7 @@ public sealed class SupervisionTests : ActorTestKit
             return new Counter(new StrongBox<int>());
         }));
 
-        actor.Tell("boom", TestActor);
-        actor.Tell("boom", TestActor);
-        actor.Tell("get", TestActor);
+        actor.TellAll(TestActor, "boom", "boom", "get");
         ExpectMsg(0);
 
         Assert.Equal(3, created.Value);
@@ -250,6 +218,20 @@ public sealed class SupervisionTests : ActorTestKit
     {
         var e = Assert.Throws<ActorInitializationException>(() => new Counter(new StrongBox<int>()));
         Assert.Contains("ActorOf", e.Message, StringComparison.Ordinal);
+    }
+
+    private (TestProbe Probe, IActorRef Actor) SpawnCounted(Func<IActorRef, int, ActorBase> create)
+    {
+        var probe = CreateTestProbe();
+        var incarnation = 0;
+        return (probe, ActorOf(Props.Create(() => create(probe, ++incarnation))));
+    }
+
+    private IActorRef CounterUnder(SupervisorStrategy strategy)
+    {
+        var parent = ActorOf(Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", strategy)));
+        parent.Tell("child?", TestActor);
+        return ExpectMsg<IActorRef>();
     }
 
     internal sealed class StrongBox<T>

@@ -1,5 +1,18 @@
 namespace RemoteIo.Actors.Kernel.Tests;
 
+/// <summary>Helpers shared by the kernel tests.</summary>
+public static class TestActorExtensions
+{
+    /// <summary>Tells the messages in order, all with the same sender.</summary>
+    public static void TellAll(this IActorRef target, IActorRef sender, params object[] messages)
+    {
+        foreach (var message in messages)
+        {
+            target.Tell(message, sender);
+        }
+    }
+}
+
 /// <summary>Replies to every message with the same message.</summary>
 public sealed class EchoActor : ReceiveActor
 {

@@ -6,6 +6,9 @@ namespace RemoteIo.Actors.Kernel.Tests;
 
 public sealed class TimerTests : ActorTestKit
 {
+    private readonly List<ActorSystem> _extraSystems = [];
+    private readonly List<ManualResetEventSlim> _gates = [];
+
     [Fact]
     public void StartSingleTimer_VirtualClock_FiresExactlyAtDelay()
     {
@@ -57,19 +60,7 @@ public sealed class TimerTests : ActorTestKit
     [Fact]
     public void StartSingleTimer_SameKeyWhileOldTickQueued_StaleTickDiscarded()
     {
-        var clock = new ManualTimeProvider();
-        using var system = ActorSystem.Create("stale", ActorSystemSettings.Default.WithStdoutLogLevel(LogLevel.Off), clock);
-        var probe = new TestProbe(system);
-        using var entered = new ManualResetEventSlim();
-        using var gate = new ManualResetEventSlim();
-        var actor = system.ActorOf(Props.Create(() => new TimerActor(probe, clock, entered, gate)));
-        actor.Tell(new StartSingle("k", "old", TimeSpan.FromSeconds(1)), probe);
-        probe.ExpectMsg("started");
-
-        actor.Tell("block", probe);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(5)));
-        clock.Advance(TimeSpan.FromSeconds(1));
-        gate.Set();
+        var (clock, probe) = RunWhileTickQueued(new StartSingle("k", "old", TimeSpan.FromSeconds(1)), cancel: false);
 
         probe.ExpectMsg("restarted k while blocked");
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -80,19 +71,7 @@ public sealed class TimerTests : ActorTestKit
     [Fact]
     public void Cancel_WhileTickQueued_TickDiscarded()
     {
-        var clock = new ManualTimeProvider();
-        using var system = ActorSystem.Create("cancel", ActorSystemSettings.Default.WithStdoutLogLevel(LogLevel.Off), clock);
-        var probe = new TestProbe(system);
-        using var entered = new ManualResetEventSlim();
-        using var gate = new ManualResetEventSlim();
-        var actor = system.ActorOf(Props.Create(() => new TimerActor(probe, clock, entered, gate, cancelInsteadOfRestart: true)));
-        actor.Tell(new StartPeriodic("k", "tick", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), probe);
-        probe.ExpectMsg("started");
-
-        actor.Tell("block", probe);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(5)));
-        clock.Advance(TimeSpan.FromSeconds(1));
-        gate.Set();
+        var (clock, probe) = RunWhileTickQueued(new StartPeriodic("k", "tick", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), cancel: true);
 
         probe.ExpectMsg("cancelled k while blocked");
         clock.Advance(TimeSpan.FromSeconds(5));
@@ -140,6 +119,41 @@ public sealed class TimerTests : ActorTestKit
         actor.Tell(new StartPeriodic("p", "x", TimeSpan.Zero, TimeSpan.Zero), TestActor);
 
         Assert.IsType<ArgumentOutOfRangeException>(probe.ExpectMsg<Error>().Cause);
+    }
+
+    /// <summary>
+    /// Starts timer "k" in a system without settling, blocks the actor, lets the timer fire so its
+    /// tick waits in the mailbox, then lets the blocked handler restart or cancel "k".
+    /// </summary>
+    private (ManualTimeProvider Clock, TestProbe Probe) RunWhileTickQueued(object start, bool cancel)
+    {
+        var clock = new ManualTimeProvider();
+        var system = ActorSystem.Create("queued" + (cancel ? "-cancel" : "-restart"), ActorSystemSettings.Default.WithStdoutLogLevel(LogLevel.Off), clock);
+        _extraSystems.Add(system);
+        var probe = new TestProbe(system);
+        using var entered = new ManualResetEventSlim();
+        var gate = new ManualResetEventSlim();
+        _gates.Add(gate);
+        var actor = system.ActorOf(Props.Create(() => new TimerActor(probe, clock, entered, gate, cancel)));
+        actor.Tell(start, probe);
+        probe.ExpectMsg("started");
+
+        actor.Tell("block", probe);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(5)));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        gate.Set();
+        return (clock, probe);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        foreach (var system in _extraSystems)
+        {
+            system.Dispose();
+        }
+
+        _gates.ForEach(g => g.Dispose());
+        base.Dispose(disposing);
     }
 
     private sealed record StartSingle(string Key, string Message, TimeSpan Delay);
