@@ -46,6 +46,9 @@ while [ $# -gt 0 ]; do
 done
 [[ $VM_TIMEOUT =~ ^[0-9]+$ ]] || { echo "tests/linux/run.sh: --timeout needs whole seconds, got '$VM_TIMEOUT'" >&2; exit 2; }
 
+# Result files of an earlier run would be counted again.
+[ -z "$RESULTS" ] || rm -f "$RESULTS/$SUITE.junit.xml" "$RESULTS/$SUITE-run.junit.xml" "$RESULTS/$SUITE-selfcheck.junit.xml"
+
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 START=$SECONDS
 TIMELINE=()
