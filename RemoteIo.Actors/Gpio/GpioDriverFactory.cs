@@ -39,7 +39,7 @@ public static class GpioDriverFactory
     /// <summary>Opens the simulated chip.</summary>
     private static SimulatedGpioDriver Simulated(GpioOptions options, TimeProvider clock, Action<string>? log, string why)
     {
-        var driver = new SimulatedGpioDriver(new SimulatedGpioChip(clock, options.TransitionLogCapacity));
+        var driver = new SimulatedGpioDriver(new SimulatedGpioChip(clock, options.Simulation.TransitionLogCapacity));
         log?.Invoke($"GPIO driver: {driver.Description} — {why}; pins are simulated, no hardware is driven");
         return driver;
     }

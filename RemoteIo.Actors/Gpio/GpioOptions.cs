@@ -1,12 +1,13 @@
-using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Gpio.Timing;
 
 namespace RemoteIo.Actors.Gpio;
 
 /// <summary>
 /// The GPIO layer's settings: the <c>remoteio.gpio</c> section of the HOCON configuration (every
-/// key is documented in hocon/reference.conf). Plain properties so the host can bind the section
-/// onto it; immutable, with <c>WithX</c> variants.
+/// key is documented in hocon/reference.conf). Property names are the keys in PascalCase, so the
+/// host binds the section with Microsoft.Extensions.Configuration (kebab-case keys bind without
+/// their dashes); durations arrive as HOCON strings ("200us") and are parsed by the host.
+/// Immutable, with <c>WithX</c> variants.
 /// </summary>
 public sealed record GpioOptions
 {
@@ -37,11 +38,8 @@ public sealed record GpioOptions
     /// <summary>The device-tree model file (<c>model-path</c>).</summary>
     public string ModelPath { get; init; } = Boards.BoardModel.DefaultModelPath;
 
-    /// <summary>How many transitions the simulated chip's log keeps (<c>simulated.transition-log-capacity</c>).</summary>
-    public int TransitionLogCapacity { get; init; } = SimulatedGpioChip.DefaultTransitionLogCapacity;
-
-    /// <summary>Where the host writes the simulated transition log on request and at shutdown; empty: nowhere (<c>simulated.transition-log-path</c>).</summary>
-    public string TransitionLogPath { get; init; } = string.Empty;
+    /// <summary>The simulated chip (<c>simulation { ... }</c>).</summary>
+    public GpioSimulationOptions Simulation { get; init; } = GpioSimulationOptions.Default;
 
     /// <summary>The timing engine (<c>timing { ... }</c>).</summary>
     public EdgeSchedulerOptions Timing { get; init; } = EdgeSchedulerOptions.Default;
@@ -86,15 +84,10 @@ public sealed record GpioOptions
     /// <returns>The options.</returns>
     public GpioOptions WithModelPath(string modelPath) => this with { ModelPath = modelPath };
 
-    /// <summary>Returns a copy with another transition log capacity.</summary>
-    /// <param name="capacity">Entries.</param>
+    /// <summary>Returns a copy with other simulation settings.</summary>
+    /// <param name="simulation">The settings.</param>
     /// <returns>The options.</returns>
-    public GpioOptions WithTransitionLogCapacity(int capacity) => this with { TransitionLogCapacity = capacity };
-
-    /// <summary>Returns a copy with another transition log path.</summary>
-    /// <param name="path">The file; empty for none.</param>
-    /// <returns>The options.</returns>
-    public GpioOptions WithTransitionLogPath(string path) => this with { TransitionLogPath = path };
+    public GpioOptions WithSimulation(GpioSimulationOptions simulation) => this with { Simulation = simulation };
 
     /// <summary>Returns a copy with other timing settings.</summary>
     /// <param name="timing">The settings.</param>
@@ -125,11 +118,8 @@ public sealed record GpioOptions
             throw new GpioInvalidArgumentException($"remoteio.gpio.pwm-chip = {PwmChip}: use -1 (automatic) or a chip number");
         }
 
-        if (TransitionLogCapacity < 1)
-        {
-            throw new GpioInvalidArgumentException($"remoteio.gpio.simulated.transition-log-capacity = {TransitionLogCapacity} must be at least 1");
-        }
-
+        ArgumentNullException.ThrowIfNull(Simulation);
+        Simulation.Validate();
         ArgumentNullException.ThrowIfNull(Timing);
         Timing.Validate();
     }

@@ -29,7 +29,7 @@ public sealed class GpioDriverFactoryTests : IDisposable
     public void Create_Simulated_UsesTheClockAndLogCapacity()
     {
         var clock = new TestKit.ManualTimeProvider();
-        using var driver = GpioDriverFactory.Create(GpioOptions.Default.WithDriver(GpioDriverKind.Simulated).WithTransitionLogCapacity(2), clock, _log.Add);
+        using var driver = GpioDriverFactory.Create(GpioOptions.Default.WithDriver(GpioDriverKind.Simulated).WithSimulation(GpioSimulationOptions.Default.WithTransitionLogCapacity(2)), clock, _log.Add);
         var chip = Assert.IsType<SimulatedGpioDriver>(driver).Chip;
         Assert.Same(clock, chip.Clock);
         using var controller = new GpioController(driver, ownsDriver: false);
@@ -65,8 +65,8 @@ public sealed class GpioDriverFactoryTests : IDisposable
         Assert.Contains("remoteio.gpio.driver", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithDriver((GpioDriverKind)9).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("remoteio.gpio.consumer", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithConsumer(new string('x', 32)).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("remoteio.gpio.pwm-chip", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithPwmChip(-2).Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("transition-log-capacity", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithTransitionLogCapacity(0).Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("remoteio.gpio.timing.threads", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithTiming(EdgeSchedulerOptions.Default.WithThreadCount(0)).Validate()).Message, StringComparison.Ordinal);
+        Assert.Contains("transition-log-capacity", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithSimulation(GpioSimulationOptions.Default.WithTransitionLogCapacity(0)).Validate()).Message, StringComparison.Ordinal);
+        Assert.Contains("remoteio.gpio.timing.thread-count", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithTiming(EdgeSchedulerOptions.Default.WithThreadCount(0)).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("spin-window", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithSpinWindow(TimeSpan.FromSeconds(1)).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("realtime-priority", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithRealtimePriority(100).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("software-pwm-frequency", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithSoftwarePwmFrequency(0).Validate()).Message, StringComparison.Ordinal);

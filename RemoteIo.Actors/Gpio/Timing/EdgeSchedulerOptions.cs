@@ -10,7 +10,7 @@ public sealed record EdgeSchedulerOptions
     public static EdgeSchedulerOptions Default { get; } = new();
 
     /// <summary>
-    /// Timing threads on the real clock (<c>threads</c>, default 1). Lines are spread over them by
+    /// Timing threads on the real clock (<c>thread-count</c>, default 1). Lines are spread over them by
     /// line number; more than one helps only when several cores are free to spin.
     /// </summary>
     public int ThreadCount { get; init; } = 1;
@@ -32,8 +32,8 @@ public sealed record EdgeSchedulerOptions
     /// </summary>
     public int RealtimePriority { get; init; }
 
-    /// <summary>The software PWM frequency when a command names none (<c>software-pwm-frequency</c>, default 100 Hz as gpiozero).</summary>
-    public double SoftwarePwmFrequencyHz { get; init; } = 100;
+    /// <summary>The software PWM frequency in hertz when a command names none (<c>software-pwm-frequency</c>, default 100 as gpiozero).</summary>
+    public double SoftwarePwmFrequency { get; init; } = 100;
 
     /// <summary>How often a fade's duty changes (<c>fade-step</c>, default 10 ms); zero: every PWM period.</summary>
     public TimeSpan FadeStep { get; init; } = TimeSpan.FromMilliseconds(10);
@@ -61,7 +61,7 @@ public sealed record EdgeSchedulerOptions
     /// <summary>Returns a copy with another default software PWM frequency.</summary>
     /// <param name="frequencyHz">Above 0, at most 1 MHz.</param>
     /// <returns>The options.</returns>
-    public EdgeSchedulerOptions WithSoftwarePwmFrequency(double frequencyHz) => this with { SoftwarePwmFrequencyHz = frequencyHz };
+    public EdgeSchedulerOptions WithSoftwarePwmFrequency(double frequencyHz) => this with { SoftwarePwmFrequency = frequencyHz };
 
     /// <summary>Returns a copy with another fade step.</summary>
     /// <param name="fadeStep">Zero or positive.</param>
@@ -74,7 +74,7 @@ public sealed record EdgeSchedulerOptions
     {
         if (ThreadCount is < 1 or > 64)
         {
-            throw new GpioInvalidArgumentException($"remoteio.gpio.timing.threads = {ThreadCount} is outside 1..64");
+            throw new GpioInvalidArgumentException($"remoteio.gpio.timing.thread-count = {ThreadCount} is outside 1..64");
         }
 
         if (SpinWindow < TimeSpan.Zero || SpinWindow > TimeSpan.FromMilliseconds(10))
@@ -92,9 +92,9 @@ public sealed record EdgeSchedulerOptions
             throw new GpioInvalidArgumentException($"remoteio.gpio.timing.realtime-priority = {RealtimePriority} is outside 0..99");
         }
 
-        if (!(SoftwarePwmFrequencyHz is > 0 and <= 1_000_000))
+        if (!(SoftwarePwmFrequency is > 0 and <= 1_000_000))
         {
-            throw new GpioInvalidArgumentException($"remoteio.gpio.timing.software-pwm-frequency = {SoftwarePwmFrequencyHz} is outside (0, 1000000] Hz");
+            throw new GpioInvalidArgumentException($"remoteio.gpio.timing.software-pwm-frequency = {SoftwarePwmFrequency} is outside (0, 1000000] Hz");
         }
 
         if (FadeStep < TimeSpan.Zero)
