@@ -298,9 +298,19 @@ publish() {  # publish <project> <output dir> [msbuild properties...]
 }
 phase "publishing RemoteIo.LinuxGpio.Tests"
 mkdir -p "$PAYLOAD"
-rm -rf "$PAYLOAD/results" "$PAYLOAD/mutants" "$PAYLOAD/hooks"
-mkdir -p "$PAYLOAD/results" "$PAYLOAD/mutants" "$PAYLOAD/hooks"
+rm -rf "$PAYLOAD/results" "$PAYLOAD/mutants" "$PAYLOAD/hooks" "$PAYLOAD/apps"
+mkdir -p "$PAYLOAD/results" "$PAYLOAD/mutants" "$PAYLOAD/hooks" "$PAYLOAD/apps"
 publish "$TEST_PROJECT" "$PAYLOAD/tests" "${R2R[@]}"
+# A hook may need programs of this repository in the VM: guest.d/<hook>.publish lists projects
+# (paths relative to the repository root, one per line), published to /payload/apps/<name>/.
+for list in "$HERE"/guest.d/*.publish; do
+  while read -r project || [ -n "$project" ]; do
+    case $project in '' | '#'*) continue ;; esac
+    [ -f "$ROOT/$project" ] || fail "$(basename "$list") lists $project, which does not exist"
+    phase "publishing $project for $(basename "$list" .publish).sh"
+    publish "$ROOT/$project" "$PAYLOAD/apps/$(basename "$project" .csproj)" "${R2R[@]}"
+  done < "$list"
+done
 
 if [ $SELF_CHECK -eq 1 ]; then
   # shellcheck source=tests/linux/mutants.sh
