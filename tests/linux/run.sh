@@ -7,12 +7,12 @@
 #                      [--xunit-args "ARGS"]
 #
 #   --results DIR   copy the result file there as linux-gpio.junit.xml (tests/run-all.sh sums it);
-#                   on any failure without a result file a one-test failing file is written instead
+#                   any other failure adds linux-gpio-run.junit.xml, one failed test with the reason
 #   --work DIR      downloads and builds (default .work/linux in the repository; reused while the
 #                   kernel version stays the same)
-#   --timeout S     hard limit for the VM (default 480)
+#   --timeout S     hard limit for the VM (default 480, with --self-check 1200)
 #   --self-check    also run the suite against deliberately broken copies of the driver
-#                   (tests/linux/mutants/*.sh) and check that it catches each one
+#                   (tests/linux/mutants/*.mutant) and check that it catches each one
 #   --xunit-args A  extra arguments for the xunit.v3 runner in the VM, e.g. "-class Foo"
 #
 # Needs Debian 12 (x86_64) and the .NET SDK; installs the rest from Debian when run as root.
@@ -24,7 +24,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${REMOTEIO_LINUX_WORK:-$ROOT/.work/linux}
 RESULTS=""
-VM_TIMEOUT=480
+VM_TIMEOUT=""
 SELF_CHECK=0
 XUNIT_ARGS=""
 # TCG unless told otherwise: on the CI machines /dev/kvm is a nested PVM hypervisor that cannot
@@ -35,15 +35,17 @@ SUITE=linux-gpio
 
 while [ $# -gt 0 ]; do
   case $1 in
-    --results) RESULTS=$2; shift 2 ;;
-    --work) WORK=$2; shift 2 ;;
-    --timeout) VM_TIMEOUT=$2; shift 2 ;;
+    --results) RESULTS=${2:?--results needs a directory}; shift 2 ;;
+    --work) WORK=${2:?--work needs a directory}; shift 2 ;;
+    --timeout) VM_TIMEOUT=${2:?--timeout needs seconds}; shift 2 ;;
     --self-check) SELF_CHECK=1; shift ;;
-    --xunit-args) XUNIT_ARGS=$2; shift 2 ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    --xunit-args) XUNIT_ARGS=${2?--xunit-args needs arguments}; shift 2 ;;
+    -h | --help) sed -n '2,/^set -Eeuo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "tests/linux/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+# The self-check runs the suite three more times in the same VM.
+[ -n "$VM_TIMEOUT" ] || { [ $SELF_CHECK -eq 1 ] && VM_TIMEOUT=1200 || VM_TIMEOUT=480; }
 [[ $VM_TIMEOUT =~ ^[0-9]+$ ]] || { echo "tests/linux/run.sh: --timeout needs whole seconds, got '$VM_TIMEOUT'" >&2; exit 2; }
 
 # Result files of an earlier run would be counted again.
