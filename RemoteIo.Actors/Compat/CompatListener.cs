@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -176,18 +175,19 @@ public sealed class CompatListener : IAsyncDisposable
         try
         {
             client.NoDelay = true;
-            await using var stream = new NetworkStream(client, ownsSocket: true);
-            var input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
-            var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+            var transport = new SocketPipe(client);
+            var moving = transport.RunAsync();
             _logger.Connected(_protocol, remote);
             try
             {
-                await _server.ServeAsync(new DuplexPipe(input, output), remote, _stopping.Token);
+                await _server.ServeAsync(transport, remote, _stopping.Token);
             }
             finally
             {
-                await input.CompleteAsync();
-                await output.CompleteAsync();
+                // Completing the engine's side sends what is left, then closes the socket.
+                await transport.Input.CompleteAsync();
+                await transport.Output.CompleteAsync();
+                await moving;
             }
         }
         catch (Exception ex)

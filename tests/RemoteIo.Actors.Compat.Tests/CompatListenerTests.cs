@@ -25,6 +25,24 @@ public sealed class CompatListenerTests : PigpioListenerTestBase
     }
 
     [Fact]
+    public async Task Burst_TenThousandRequestsInOneWrite_RepliesCompleteAndInOrder()
+    {
+        using var client = await ConnectAsync();
+        var burst = Enumerable.Range(0, 10_000).SelectMany(i => PigpioClient.Request(PigpioCommand.MODEG, (uint)(i % 54))).ToArray();
+
+        await client.GetStream().WriteAsync(burst);
+        var replies = new byte[10_000 * PigpioWire.ReplySize];
+        await client.GetStream().ReadExactlyAsync(replies).AsTask().WaitAsync(PipeConnection.Patience);
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            var reply = replies.AsSpan(i * PigpioWire.ReplySize, PigpioWire.ReplySize);
+            Assert.Equal((uint)(i % 54), PigpioWire.ReadRequest(reply).P1);
+            Assert.Equal((int)PigpioMode.Input, PigpioWire.ReadReplyResult(reply));
+        }
+    }
+
+    [Fact]
     public async Task Stop_ConnectedClient_ConnectionClosedAndSessionReleased()
     {
         using var client = await ConnectAsync();
