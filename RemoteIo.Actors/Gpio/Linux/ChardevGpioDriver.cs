@@ -270,7 +270,8 @@ public sealed partial class ChardevGpioDriver : GpioDriver
         NativeText.Write(consumer, request.Consumer, GpioUapi.MaxNameSize);
         request.NumLines = (uint)lines.Length;
         var all = lines.Length == 64 ? ulong.MaxValue : (1UL << lines.Length) - 1;
-        FillConfig(ref request.Config, [settings], [all], settings.InitialValue.IsHigh ? all : 0, all);
+        var outputs = settings.Direction == LineDirection.Output ? all : 0;
+        FillConfig(ref request.Config, [settings], [all], settings.InitialValue.IsHigh ? all : 0, outputs);
 
         lock (_gate)
         {

@@ -12,7 +12,13 @@ namespace RemoteIo.Actors.Gpio.Timing;
 /// timeout and 1 ns timer slack), spin for the last <see cref="EdgeSchedulerOptions.SpinWindow"/>,
 /// and write everything due at that instant in one multi-line write. On any other clock (the test
 /// kit's manual clock) edges are written inside the clock's timer callbacks, with the clock
-/// standing exactly at their due time, so a simulated transition log shows exact virtual times.
+/// standing exactly at their due time, so a simulated transition log shows exact virtual times
+/// (timers count in 100 ns <see cref="TimeSpan"/> ticks, so a due time between two ticks is
+/// written at the next one).
+/// </para>
+/// <para>
+/// A timing thread that wakes later than a whole phase (a starved machine) does not replay the
+/// edges it missed: it writes the level the waveform has now and stays on the waveform's grid.
 /// </para>
 /// <para>
 /// <see cref="Start"/> and <see cref="Cancel(int)"/> act at once: a waveform whose start is not in
