@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Kernel.Dispatch;
@@ -15,14 +14,14 @@ namespace RemoteIo.Actors.Kernel;
 public sealed record ActorSystemSettings
 {
     /// <summary>The accepted log level names.</summary>
-    private static readonly FrozenDictionary<string, LogLevel> LevelNames = new Dictionary<string, LogLevel>
-    {
-        ["debug"] = LogLevel.Debug,
-        ["info"] = LogLevel.Info,
-        ["warning"] = LogLevel.Warning,
-        ["error"] = LogLevel.Error,
-        ["off"] = LogLevel.Off,
-    }.ToFrozenDictionary();
+    private static readonly (string, LogLevel)[] LevelNames =
+    [
+        ("debug", LogLevel.Debug),
+        ("info", LogLevel.Info),
+        ("warning", LogLevel.Warning),
+        ("error", LogLevel.Error),
+        ("off", LogLevel.Off),
+    ];
 
     /// <summary>The settings of <c>reference.conf</c>.</summary>
     public static ActorSystemSettings Default { get; } = FromConfig(ConfigurationFactory.Empty);

@@ -10,11 +10,11 @@ internal static class ConfigNames
     /// <param name="config">The configuration (or a section of it).</param>
     /// <param name="path">The setting's path in <paramref name="config"/>.</param>
     /// <param name="fullPath">The setting's full path, for the error message.</param>
-    /// <param name="names">The accepted names, normalised (lower case, no '-' or '_').</param>
+    /// <param name="names">The accepted names in the order the error message lists them, normalised (lower case, no '-' or '_').</param>
     /// <param name="defaultValue">Returned when the setting is missing.</param>
     /// <returns>The mapped value.</returns>
     /// <exception cref="ConfigurationException">The value is not one of the names.</exception>
-    public static T Read<T>(Config config, string path, string fullPath, IReadOnlyDictionary<string, T> names, T defaultValue)
+    public static T Read<T>(Config config, string path, string fullPath, IReadOnlyList<(string Name, T Value)> names, T defaultValue)
     {
         var text = config.GetString(path, null);
         if (text is null)
@@ -23,13 +23,16 @@ internal static class ConfigNames
         }
 
         var key = text.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        if (names.TryGetValue(key, out var value))
+        foreach (var (name, value) in names)
         {
-            return value;
+            if (name == key)
+            {
+                return value;
+            }
         }
 
         var origin = config.GetValue(path)?.Origin.Description ?? "<code>";
-        throw new ConfigurationException($"{fullPath}: expected one of {string.Join(", ", names.Keys)}, got \"{text}\" ({origin}).");
+        throw new ConfigurationException($"{fullPath}: expected one of {string.Join(", ", names.Select(n => n.Name))}, got \"{text}\" ({origin}).");
     }
 
     /// <summary>Reads an integer that must be at least <paramref name="minimum"/>.</summary>

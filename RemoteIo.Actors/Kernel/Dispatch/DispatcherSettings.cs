@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RemoteIo.Actors.Configuration;
 
 namespace RemoteIo.Actors.Kernel.Dispatch;
@@ -11,21 +10,21 @@ namespace RemoteIo.Actors.Kernel.Dispatch;
 public sealed record DispatcherSettings
 {
     /// <summary>The accepted <c>type</c> names.</summary>
-    private static readonly FrozenDictionary<string, DispatcherType> TypeNames = new Dictionary<string, DispatcherType>
-    {
-        ["dispatcher"] = DispatcherType.Dispatcher,
-        ["forkjoindispatcher"] = DispatcherType.ForkJoinDispatcher,
-    }.ToFrozenDictionary();
+    private static readonly (string, DispatcherType)[] TypeNames =
+    [
+        ("dispatcher", DispatcherType.Dispatcher),
+        ("forkjoindispatcher", DispatcherType.ForkJoinDispatcher),
+    ];
 
     /// <summary>The accepted <c>thread-priority</c> names.</summary>
-    private static readonly FrozenDictionary<string, ThreadPriority> PriorityNames = new Dictionary<string, ThreadPriority>
-    {
-        ["lowest"] = ThreadPriority.Lowest,
-        ["belownormal"] = ThreadPriority.BelowNormal,
-        ["normal"] = ThreadPriority.Normal,
-        ["abovenormal"] = ThreadPriority.AboveNormal,
-        ["highest"] = ThreadPriority.Highest,
-    }.ToFrozenDictionary();
+    private static readonly (string, ThreadPriority)[] PriorityNames =
+    [
+        ("lowest", ThreadPriority.Lowest),
+        ("belownormal", ThreadPriority.BelowNormal),
+        ("normal", ThreadPriority.Normal),
+        ("abovenormal", ThreadPriority.AboveNormal),
+        ("highest", ThreadPriority.Highest),
+    ];
 
     /// <summary>Backing field of <see cref="Throughput"/>.</summary>
     private readonly int _throughput = 30;
