@@ -84,7 +84,7 @@ internal sealed class RemoteioConnection(IRemoteioBackend backend, RemoteioTextO
         {
             await (outcome.IsAccepted
                 ? SendAsync(output, RemoteioReplies.Created, cancellationToken)
-                : SendAsync(output, RemoteioReplies.CreateFailed(request.Pin, outcome.Message), cancellationToken));
+                : SendAsync(output, RemoteioReplies.CreateFailed(request.Pin, outcome), cancellationToken));
             return;
         }
 
@@ -92,7 +92,7 @@ internal sealed class RemoteioConnection(IRemoteioBackend backend, RemoteioTextO
         {
             RemoteioOutcomeKind.Accepted => SendAsync(output, RemoteioReplies.Queued, cancellationToken),
             RemoteioOutcomeKind.NotCreated or RemoteioOutcomeKind.Closed => SendAsync(output, RemoteioReplies.CommandIgnored(request.Command), cancellationToken),
-            _ => SendAsync(output, RemoteioReplies.CommandRefused(request, outcome.Message), cancellationToken),
+            _ => SendAsync(output, RemoteioReplies.CommandRefused(request, outcome), cancellationToken),
         });
     }
 

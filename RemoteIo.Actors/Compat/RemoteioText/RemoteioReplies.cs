@@ -23,11 +23,21 @@ internal static class RemoteioReplies
     public static byte[] CommandIgnored(RemoteioCommand command) => Ignored[(int)command];
 
     /// <summary>A refused create: remoteio's text, then the reason.</summary>
-    public static string CreateFailed(RemoteioPin pin, string? reason) => $"? {pin.Number} Led creation failure: {reason}";
+    public static string CreateFailed(RemoteioPin pin, RemoteioOutcome outcome) => $"? {pin.Number} Led creation failure: {Reason(pin, outcome)}";
 
     /// <summary>A refused command: names the pin, the command and the reason.</summary>
-    public static string CommandRefused(RemoteioRequest request, string? reason) =>
-        $"? {request.Pin.Number} {RemoteioParser.NameOf(request.Command)} refused: {reason}";
+    public static string CommandRefused(RemoteioRequest request, RemoteioOutcome outcome) =>
+        $"? {request.Pin.Number} {RemoteioParser.NameOf(request.Command)} refused: {Reason(request.Pin, outcome)}";
+
+    /// <summary>The backend's message, or one made from the refusal's kind when it gave none.</summary>
+    private static string Reason(RemoteioPin pin, RemoteioOutcome outcome) => outcome.Message ?? outcome.Kind switch
+    {
+        RemoteioOutcomeKind.Busy => $"{pin} is busy",
+        RemoteioOutcomeKind.Duplicate => $"{pin} is already created on this connection",
+        RemoteioOutcomeKind.NotAGpio => $"{pin} is not a GPIO",
+        RemoteioOutcomeKind.InvalidArgument => "an argument is out of range",
+        _ => "the host cannot take it now",
+    };
 
     /// <summary>A request that could not be parsed or checked.</summary>
     public static string Refused(string error) => $"? {error}";

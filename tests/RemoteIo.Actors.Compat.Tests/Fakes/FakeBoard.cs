@@ -11,16 +11,34 @@ namespace RemoteIo.Actors.Compat.Tests.Fakes;
 /// </summary>
 public sealed class FakeBoard : IPigpioBackend
 {
+    /// <summary>Guards the pins, the log, the watches, the wires and the delivery queue.</summary>
     private readonly Lock _gate = new();
+
+    /// <summary>One deliverer at a time, so watches see changes in the order they happened.</summary>
     private readonly Lock _deliveryGate = new();
+
     /// <summary>The GPIOs with the BCM283x power-on pulls: 0-8 up, the rest down (pigpio clients see these levels at connect).</summary>
     private readonly FakePin[] _pins = [.. Enumerable.Range(0, 54).Select(g => new FakePin { Pull = g <= 8 ? PigpioPull.Up : PigpioPull.Down })];
+
+    /// <summary>Every change, in order.</summary>
     private readonly List<FakeBoardEvent> _log = [];
+
+    /// <summary>Level watches the notifier opened.</summary>
     private readonly List<FakeWatch> _watches = [];
+
+    /// <summary>Level changes waiting to be delivered outside the lock.</summary>
     private readonly Queue<(FakeWatch Watch, uint Tick, uint Levels)> _deliveries = new();
+
+    /// <summary>Output GPIO → the input GPIO it drives.</summary>
     private readonly Dictionary<int, int> _wires = [];
+
+    /// <summary>The board's clock (virtual in unit tests, real with the Python clients).</summary>
     private readonly TimeProvider _time;
+
+    /// <summary>The clock's timestamp at creation: tick 0.</summary>
     private readonly long _start;
+
+    /// <summary>The last session id handed out.</summary>
     private int _nextSession;
 
     public FakeBoard(TimeProvider? time = null)

@@ -150,11 +150,31 @@ public sealed class RemoteioConnectionTests : IAsyncLifetime
         Assert.Equal(expected, await client.ExchangeAsync(RemoteioClient.Request("b", 7, "on"), expected));
     }
 
+    [Fact]
+    public async Task BackendRefusesWithoutMessage_ReplyStillGivesAReason()
+    {
+        await using var client = new RemoteioClient(new RemoteioTextServer(new RefusingBackend()));
+        const string expected = "? 7 Led creation failure: board pin 7 is busy";
+
+        Assert.Equal(expected, await client.ExchangeAsync(RemoteioClient.Request("b", 7, "create"), expected));
+    }
+
     private RemoteioClient Connect()
     {
         var client = new RemoteioClient(_server);
         _clients.Add(client);
         return client;
+    }
+
+    private sealed class RefusingBackend : IRemoteioBackend, IRemoteioSession
+    {
+        public IRemoteioSession OpenSession(System.Net.IPEndPoint? client) => this;
+
+        public ValueTask<RemoteioOutcome> CreateAsync(RemoteioPin pin, CancellationToken cancellationToken) => new(new RemoteioOutcome(RemoteioOutcomeKind.Busy));
+
+        public ValueTask<RemoteioOutcome> SubmitAsync(RemoteioRequest request, CancellationToken cancellationToken) => new(new RemoteioOutcome(RemoteioOutcomeKind.Busy));
+
+        public ValueTask CloseAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class ThrowingBackend : IRemoteioBackend, IRemoteioSession
