@@ -7,7 +7,7 @@ namespace RemoteIo.Actors.Remote;
 /// is documented in <c>hocon/reference.conf</c>).
 /// </summary>
 /// <remarks>Immutable; derive variants with the <c>WithX</c> methods, which validate their argument.</remarks>
-public sealed record RemoteSettings
+public sealed partial record RemoteSettings
 {
     /// <summary>The built-in defaults (the same as reference.conf's).</summary>
     public static RemoteSettings Default { get; } = new();
@@ -71,6 +71,12 @@ public sealed record RemoteSettings
 
     /// <summary>Transport buffer limits and the Unix socket file mode.</summary>
     public TransportOptions Transport { get; init; } = TransportOptions.Default;
+
+    /// <summary>The TCP endpoint <see cref="Remoting.StartListeningAsync"/> listens on (when enabled).</summary>
+    public TcpEndpointSettings Tcp { get; init; } = TcpEndpointSettings.Default;
+
+    /// <summary>The Unix socket <see cref="Remoting.StartListeningAsync"/> listens on (when enabled).</summary>
+    public UnixSocketEndpointSettings Unix { get; init; } = UnixSocketEndpointSettings.Default;
 
     /// <summary>The heartbeat deadline: interval plus acceptable pause.</summary>
     public TimeSpan HeartbeatDeadline => HeartbeatInterval + AcceptableHeartbeatPause;
@@ -183,6 +189,24 @@ public sealed record RemoteSettings
         }
 
         return this with { Transport = transport };
+    }
+
+    /// <summary>Returns a copy with another TCP endpoint.</summary>
+    /// <param name="tcp">The endpoint settings.</param>
+    /// <returns>The copy.</returns>
+    public RemoteSettings WithTcp(TcpEndpointSettings tcp)
+    {
+        ArgumentNullException.ThrowIfNull(tcp);
+        return this with { Tcp = tcp };
+    }
+
+    /// <summary>Returns a copy with another Unix socket endpoint (its mode also becomes the transport's).</summary>
+    /// <param name="unix">The endpoint settings.</param>
+    /// <returns>The copy.</returns>
+    public RemoteSettings WithUnix(UnixSocketEndpointSettings unix)
+    {
+        ArgumentNullException.ThrowIfNull(unix);
+        return this with { Unix = unix, Transport = Transport.WithUnixSocketFileMode(unix.Mode) };
     }
 
     /// <summary>Rejects zero and negative durations.</summary>

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Protocol.Remoting;
 using RemoteIo.Actors.Remote.Framing;
 using RemoteIo.Actors.Remote.Transports;
@@ -24,6 +25,13 @@ internal static class ClientHandshake
             { KindCase: Frame.KindOneofCase.Hello } frame => frame.Hello,
             var other => throw new AssociationRefusedException(DisassociateReason.UnexpectedFrame, $"{where}: expected Hello, got {other.KindCase}"),
         };
+
+        if (!Address.TryParse(hello.ServerAddress, out var serverAddress) || !serverAddress!.HasGlobalScope || hello.ServerNonce.Length != HandshakeProof.NonceSize)
+        {
+            var text = $"invalid Hello: server address '{hello.ServerAddress}', nonce of {hello.ServerNonce.Length} bytes";
+            await RefuseAsync(connection, DisassociateReason.InvalidAssociate, text, cancellationToken).ConfigureAwait(false);
+            throw new AssociationRefusedException(DisassociateReason.InvalidAssociate, $"{where}: {text}");
+        }
 
         var serverVersions = new ProtocolVersionRange(hello.MinProtocolVersion, hello.ProtocolVersion);
         if (!options.Versions.TryNegotiate(serverVersions, out var version))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
+using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Protocol.Remoting;
 using RemoteIo.Actors.Remote.Framing;
 using RemoteIo.Actors.Remote.Transports;
@@ -108,7 +109,10 @@ internal static class ServerHandshake
         var error = ClientIdentity.Validate(associate.ClientId)
             ?? (associate.Incarnation == 0 ? "the incarnation is 0" : null)
             ?? (associate.ClientNonce.Length != HandshakeProof.NonceSize ? $"the client nonce is {associate.ClientNonce.Length} bytes, not {HandshakeProof.NonceSize}" : null)
-            ?? (associate.ClientAddress.Length is 0 or > MaxAddressLength ? "the client address is empty or too long" : null);
+            ?? (associate.ClientAddress.Length is 0 or > MaxAddressLength ? "the client address is empty or too long" : null)
+            ?? (Address.TryParse(associate.ClientAddress, out var address) && address!.HasGlobalScope
+                ? null
+                : $"the client address '{associate.ClientAddress}' is not an actor system address (protocol://system@host:port)");
         if (error is not null)
         {
             throw new HandshakeException(DisassociateReason.InvalidAssociate, $"invalid Associate: {error}");

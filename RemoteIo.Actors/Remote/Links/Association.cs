@@ -52,6 +52,12 @@ internal sealed class Association
     /// <summary>Who is at the other end.</summary>
     public AssociationInfo Info { get; }
 
+    /// <summary>The actor layer's state for this association (remote refs, watchers), created on first use.</summary>
+    public RemoteEndpoint? Endpoint;
+
+    /// <summary>For an outbound association: the endpoint this node connected to.</summary>
+    public System.Net.EndPoint? TargetEndPoint { get; init; }
+
     /// <summary>Messages waiting to be written.</summary>
     public OutboundQueue Queue { get; }
 

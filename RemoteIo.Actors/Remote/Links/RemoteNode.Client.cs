@@ -75,7 +75,7 @@ internal sealed partial class RemoteNode
             }
 
             var info = NewInfo(AssociationDirection.Outbound, accepted.ServerAddress, accepted.ServerIncarnation, Identity.ClientId, Identity.Incarnation, accepted.ProtocolVersion, connection.Description);
-            var association = new Association(this, info, Settings.OutboundQueueCapacity);
+            var association = new Association(this, info, Settings.OutboundQueueCapacity) { TargetEndPoint = target.EndPoint };
             target.Current = association;
             return (association, false, current is { State: not AssociationState.Terminated } ? current : null);
         }

@@ -115,10 +115,25 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
         var listener = await transport.ListenAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        await ServeAsync(listener).ConfigureAwait(false);
+        return listener;
+    }
+
+    /// <summary>
+    /// Accepts clients on an already bound listener (see <see cref="ListenAsync"/> for the
+    /// authentication rule). The listener is disposed when it may not be used.
+    /// </summary>
+    /// <param name="listener">A bound listener.</param>
+    /// <returns>A task that completes once accepting has started.</returns>
+    /// <exception cref="InvalidOperationException">No secret is configured and the endpoint is reachable by others.</exception>
+    public async Task ServeAsync(TransportListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
         var secret = Settings.Secret;
-        if (secret is null && listener.Exposure is ListenerExposure.Network or ListenerExposure.OpenUnixSocket)
+        if (_shutdown.IsCancellationRequested || (secret is null && listener.Exposure is ListenerExposure.Network or ListenerExposure.OpenUnixSocket))
         {
             await listener.DisposeAsync().ConfigureAwait(false);
+            ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
             throw new InvalidOperationException(
                 $"refusing to listen without authentication: {listener.ExposureDescription}. Configure a shared secret "
                 + "(remoteio.remote.secret-file) or listen on a loopback address or a Unix socket other users cannot open.");
@@ -132,8 +147,25 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         {
             _listeners.Add((listener, AcceptLoopAsync(listener, options)));
         }
+    }
 
-        return listener;
+    /// <summary>Stops accepting new connections (listeners closed); established associations stay.</summary>
+    /// <returns>A task that completes when every listener is closed and its accept loop ended.</returns>
+    public async Task StopListeningAsync()
+    {
+        (TransportListener Listener, Task Accepting)[] listeners;
+        lock (_gate)
+        {
+            listeners = [.. _listeners];
+            _listeners.Clear();
+        }
+
+        foreach (var (listener, _) in listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(listeners.Select(l => l.Accepting)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -193,7 +225,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
             return;
         }
 
-        _handler.OnDelivery(association, new InboundDelivery(deliver.Recipient, deliver.Sender, message, deliver.Sequence, deliver.CorrelationId));
+        _handler.OnDelivery(association, new InboundDelivery(deliver.Recipient, deliver.Sender, deliver.TypeName, message, deliver.Sequence, deliver.CorrelationId));
     }
 
     /// <summary>Rejects a delivery: logs it and sends DeliveryRejected back over the same association.</summary>
@@ -201,22 +233,40 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <param name="deliver">The frame.</param>
     /// <param name="reason">Why.</param>
     /// <param name="message">Detail for the log and the sender.</param>
-    public void Reject(Association association, Deliver deliver, DeliveryRejectReason reason, string message)
-    {
-        Log.Log(RemoteLogLevel.Warning, $"{association.Info}: rejected a delivery: {message}");
-        association.Queue.TryEnqueueControl(new OutboundItem(new Frame
+    public void Reject(Association association, Deliver deliver, DeliveryRejectReason reason, string message) =>
+        Reject(association, new DeliveryRejected
         {
-            DeliveryRejected = new DeliveryRejected
-            {
-                Sequence = deliver.Sequence,
-                Recipient = deliver.Recipient,
-                Sender = deliver.Sender,
-                TypeName = deliver.TypeName,
-                Reason = reason,
-                Message = message,
-                CorrelationId = deliver.CorrelationId,
-            },
-        }));
+            Sequence = deliver.Sequence,
+            Recipient = deliver.Recipient,
+            Sender = deliver.Sender,
+            TypeName = deliver.TypeName,
+            Reason = reason,
+            Message = message,
+            CorrelationId = deliver.CorrelationId,
+        });
+
+    /// <summary>Rejects a decoded delivery the layer above could not hand to an actor.</summary>
+    /// <param name="association">Where it came from.</param>
+    /// <param name="delivery">The delivery.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="message">Detail for the log and the sender.</param>
+    public void Reject(Association association, in InboundDelivery delivery, DeliveryRejectReason reason, string message) =>
+        Reject(association, new DeliveryRejected
+        {
+            Sequence = delivery.Sequence,
+            Recipient = delivery.Recipient,
+            Sender = delivery.Sender,
+            TypeName = delivery.TypeName,
+            Reason = reason,
+            Message = message,
+            CorrelationId = delivery.CorrelationId,
+        });
+
+    /// <summary>Logs a rejection and sends it to the peer.</summary>
+    private void Reject(Association association, DeliveryRejected rejected)
+    {
+        Log.Log(RemoteLogLevel.Warning, $"{association.Info}: rejected a delivery: {rejected.Message}");
+        association.Queue.TryEnqueueControl(new OutboundItem(new Frame { DeliveryRejected = rejected }));
     }
 
     /// <summary>The peer rejected one of our deliveries: log and report.</summary>
@@ -228,19 +278,11 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         _handler.OnDeliveryRejected(association, rejected);
     }
 
-    /// <summary>A message of ours could not be sent: log and report.</summary>
+    /// <summary>A message of ours could not be sent: report it (the layer above logs it with its recipient).</summary>
     /// <param name="association">The association.</param>
     /// <param name="item">The message.</param>
     /// <param name="reason">Why.</param>
-    public void OnUndeliverable(Association association, in OutboundItem item, string reason)
-    {
-        if (Log.IsEnabled(RemoteLogLevel.Warning))
-        {
-            Log.Log(RemoteLogLevel.Warning, $"{association.Info}: not sent: {item.Message.Descriptor.FullName} for {item.Recipient}: {reason}");
-        }
-
-        _handler.OnUndeliverable(association, item, reason);
-    }
+    public void OnUndeliverable(Association association, in OutboundItem item, string reason) => _handler.OnUndeliverable(association, item, reason);
 
     /// <summary>An association went dormant.</summary>
     /// <param name="association">The association.</param>
@@ -283,20 +325,8 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
-        (TransportListener Listener, Task Accepting)[] listeners;
+        await StopListeningAsync().ConfigureAwait(false);
         Task[] background;
-        lock (_gate)
-        {
-            listeners = [.. _listeners];
-            _listeners.Clear();
-        }
-
-        foreach (var (listener, _) in listeners)
-        {
-            await listener.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await Task.WhenAll(listeners.Select(l => l.Accepting)).ConfigureAwait(false);
         lock (_gate)
         {
             background = [.. _background];
