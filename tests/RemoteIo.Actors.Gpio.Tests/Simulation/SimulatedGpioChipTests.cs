@@ -107,13 +107,21 @@ public sealed class SimulatedGpioChipTests : IDisposable
             _controller.Write(6, i % 2 == 0);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        // The runtime itself may allocate now and then on this thread (tiered JIT promotion): a
+        // write that allocated would show in every round, so the quietest round must be clean.
+        var rounds = new long[5];
+        for (var round = 0; round < rounds.Length; round++)
         {
-            _controller.Write(6, i % 2 == 0);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                _controller.Write(6, i % 2 == 0);
+            }
+
+            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(rounds.Min() == 0, $"bytes allocated per 10,000 writes: {string.Join(", ", rounds)}");
     }
 
     [Fact]

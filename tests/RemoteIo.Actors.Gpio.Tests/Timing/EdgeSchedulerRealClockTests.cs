@@ -77,7 +77,8 @@ public sealed class EdgeSchedulerRealClockTests : IDisposable
         }
 
         _chip.ClearTransitions();
-        var start = scheduler.NowNanoseconds + 1_000_000;
+        // In the future, so a slow first call on a loaded machine cannot put the whole span in the past.
+        var start = scheduler.NowNanoseconds + 100_000_000;
         foreach (var line in lines)
         {
             scheduler.Start(line, Waveform.Square(2_000_000, 2_000_000, start, start + 40_000_000), token: line);
