@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RemoteIo.Actors.Kernel.Event;
 using RemoteIo.TestKit;
 using Xunit;
 
@@ -36,7 +37,7 @@ public sealed class QuiescenceTests : ActorTestKit
     [Fact]
     public void AwaitIdle_TrackingOff_InvalidOperationExceptionSaysHowToEnable()
     {
-        using var system = ActorSystem.Create("untracked", ActorSystemSettings.Default.WithStdoutLogLevel(Event.LogLevel.Off));
+        using var system = ActorSystem.Create("untracked", ActorSystemSettings.Default.WithStdoutLogLevel(LogLevel.Off));
 
         var e = Assert.Throws<InvalidOperationException>(() => system.AwaitIdle(TimeSpan.Zero));
 
@@ -46,7 +47,7 @@ public sealed class QuiescenceTests : ActorTestKit
     [Fact]
     public void Advance_ActorsNeverBecomeIdle_SettlerFailsTheAdvanceWithTimeout()
     {
-        using var kit = new ActorTestKit(ActorSystemSettings.Default.WithStdoutLogLevel(Event.LogLevel.Off), kitSettings: TestKitSettings.Default.WithSettleTimeout(TimeSpan.FromMilliseconds(200)));
+        using var kit = new ActorTestKit(ActorSystemSettings.Default.WithStdoutLogLevel(LogLevel.Off), kitSettings: TestKitSettings.Default.WithSettleTimeout(TimeSpan.FromMilliseconds(200)));
         var ping = kit.ActorOf(Props.Create<PingPong>());
         ping.Tell("ping", ping);
 

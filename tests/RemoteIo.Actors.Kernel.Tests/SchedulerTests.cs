@@ -1,3 +1,4 @@
+using RemoteIo.Actors.Kernel.Event;
 using RemoteIo.TestKit;
 using Xunit;
 
@@ -36,13 +37,13 @@ public sealed class SchedulerTests : ActorTestKit
     public void ScheduleOnce_ActionThrows_ErrorLoggedAndSchedulerKeepsWorking()
     {
         var errors = CreateTestProbe();
-        Sys.EventStream.Subscribe(errors, typeof(Event.Error));
+        Sys.EventStream.Subscribe(errors, typeof(Error));
         Sys.Scheduler.ScheduleOnce(TimeSpan.FromMilliseconds(1), () => throw new InvalidOperationException("bad action"));
         Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(2), TestActor, "still working", null);
 
         Advance(TimeSpan.FromMilliseconds(2));
 
-        Assert.Equal("bad action", errors.ExpectMsg<Event.Error>().Cause!.Message);
+        Assert.Equal("bad action", errors.ExpectMsg<Error>().Cause!.Message);
         ExpectMsg("still working");
     }
 

@@ -219,6 +219,12 @@ public class ActorTestKit : IDisposable
     /// <param name="duration">How long to keep trying.</param>
     public void AwaitAssert(Action assertion, TimeSpan? duration = null) => TestProbe.AwaitAssert(assertion, duration);
 
+    /// <summary>Waits until <paramref name="condition"/> holds (settling a virtual-clock system between checks).</summary>
+    /// <param name="condition">The condition.</param>
+    /// <param name="max">How long to wait.</param>
+    /// <param name="message">Describes the condition in the failure message.</param>
+    public void AwaitCondition(Func<bool> condition, TimeSpan? max = null, string? message = null) => TestProbe.AwaitCondition(condition, max, message);
+
     /// <summary>Terminates the actor system.</summary>
     public void Dispose()
     {
