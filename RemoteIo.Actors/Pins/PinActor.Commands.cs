@@ -1,0 +1,625 @@
+using System.Globalization;
+using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Timing;
+using RemoteIo.Actors.Kernel.Event;
+using RemoteIo.Actors.Protocol;
+
+namespace RemoteIo.Actors.Pins;
+
+/// <summary>Output commands: admission, queueing, hand-over to the edge scheduler, endings and outcomes.</summary>
+internal sealed partial class PinActor
+{
+    /// <summary>A command while ready: a new one starts now, a queued one where the previous one ended.</summary>
+    private void OnCommandWhenReady(RunCommand message)
+    {
+        var ticket = message.Ticket;
+        switch (ticket.State)
+        {
+            case TicketState.Done:
+                return;
+            case TicketState.Prequeued:
+                TakeTurn(ticket);
+                return;
+            case TicketState.Queued:
+                Begin(ticket, _chain);
+                return;
+        }
+
+        if (!Admit(ticket))
+        {
+            return;
+        }
+
+        if (ticket.IsClose)
+        {
+            _line.Closing = true;
+            Accept(ticket);
+            ReleaseClaim(ticket, _line.Claim!.SessionId);
+            return;
+        }
+
+        Begin(ticket, Now);
+    }
+
+    /// <summary>A command while a timed one runs: queued behind it, or replacing it.</summary>
+    private void OnCommandWhenBusy(RunCommand message)
+    {
+        var ticket = message.Ticket;
+        if (ticket.State == TicketState.Done)
+        {
+            return;
+        }
+
+        if (ticket.State != TicketState.New)
+        {
+            Enqueue(ticket);
+            return;
+        }
+
+        if (!Admit(ticket))
+        {
+            return;
+        }
+
+        if (ticket.Policy == CommandPolicy.Replace)
+        {
+            Replace(ticket);
+            return;
+        }
+
+        if (ticket.IsClose)
+        {
+            // From now on the pin refuses commands, even while the close itself still waits its turn.
+            _line.Closing = true;
+        }
+
+        Accept(ticket);
+        ticket.State = TicketState.Queued;
+        ticket.WasQueued = true;
+        Enqueue(ticket);
+    }
+
+    /// <summary>Refuses a command that may not run on this pin now; true when it may.</summary>
+    private bool Admit(CommandTicket ticket)
+    {
+        var claim = _line.Claim;
+        if (claim is null || claim.SessionId != ticket.SessionId)
+        {
+            return Reject(ticket, RejectReason.NotClaimed, $"{Name} is not claimed by this session");
+        }
+
+        if (claim.Role != ClaimRole.Output)
+        {
+            return Reject(ticket, RejectReason.WrongRole, $"{Name} is claimed as an input; claim it as an output to drive it");
+        }
+
+        if (_line.Closing)
+        {
+            return Reject(ticket, RejectReason.PinClosed, $"{Name}: pin closed");
+        }
+
+        if (ticket.Policy == CommandPolicy.RejectIfBusy && (_running is not null || Stash.Count > 0))
+        {
+            return Reject(ticket, RejectReason.PinBusyNow, string.Create(CultureInfo.InvariantCulture, $"{Name} is busy ({_running?.ActionName ?? "work"} running, {Stash.Count} queued) and {ticket} asked to be rejected if busy"));
+        }
+
+        return true;
+    }
+
+    /// <summary>Stashes an accepted command and, if it is next, hands it to the scheduler ahead of time.</summary>
+    private void Enqueue(CommandTicket ticket)
+    {
+        Stash.Stash();
+        _queue.Add(ticket);
+        TryPrequeue();
+    }
+
+    /// <summary>
+    /// Hands the next queued command to the scheduler to take over exactly when the running one
+    /// ends, so no actor latency (and no glitch through the final level) falls between them. A
+    /// close, a command the interlocks would have to decide on, or one the max-on-time cuts at once
+    /// waits for its turn instead.
+    /// </summary>
+    private void TryPrequeue()
+    {
+        if (_running is null || _prequeued is not null || _queue.Count == 0)
+        {
+            return;
+        }
+
+        var next = _queue[0];
+        if (next.State != TicketState.Queued || next.IsClose)
+        {
+            return;
+        }
+
+        if (CommandShapes.IsEnergising(next.Command) && !_interlockHeld && _runtime.Interlocks.IsInterlocked(Gpio))
+        {
+            return;
+        }
+
+        if (!Plan(next, _running.EndNanoseconds, mayAcquire: false, out var waveform, out var cutAtStart) || cutAtStart)
+        {
+            return;
+        }
+
+        Hand(next, waveform);
+        next.State = TicketState.Prequeued;
+        _prequeued = next;
+    }
+
+    /// <summary>Starts a command at <paramref name="start"/>: plan, interlocks, hand-over, then its turn.</summary>
+    private void Begin(CommandTicket ticket, long start)
+    {
+        if (ticket.IsClose)
+        {
+            ReleaseClaim(ticket, ticket.SessionId);
+            return;
+        }
+
+        var fresh = ticket.State == TicketState.New;
+        if (!Plan(ticket, start, mayAcquire: true, out var waveform, out var cutAtStart))
+        {
+            return;
+        }
+
+        if (cutAtStart)
+        {
+            if (fresh)
+            {
+                Accept(ticket);
+            }
+
+            CutAtStart(ticket, start);
+            return;
+        }
+
+        // The endings this hand-over causes (an untimed blink replaced) are told before the new command's ACCEPTED.
+        Hand(ticket, waveform);
+        if (fresh)
+        {
+            Accept(ticket);
+        }
+
+        TakeTurn(ticket);
+    }
+
+    /// <summary>A replace policy: cut the running command, supersede the queued ones, start now.</summary>
+    private void Replace(CommandTicket ticket)
+    {
+        if (ticket.IsClose)
+        {
+            _line.Closing = true;
+            SupersedeQueue($"superseded by {ticket}");
+            Accept(ticket);
+            _interruptCause = $"interrupted by {ticket}";
+            try
+            {
+                ReleaseClaim(ticket, ticket.SessionId);
+            }
+            finally
+            {
+                _interruptCause = null;
+            }
+
+            _running = null;
+            BecomeReady();
+            return;
+        }
+
+        if (!Plan(ticket, Now, mayAcquire: true, out var waveform, out var cutAtStart))
+        {
+            return;
+        }
+
+        SupersedeQueue($"superseded by {ticket}");
+        if (cutAtStart)
+        {
+            Accept(ticket);
+            CutAtStart(ticket, ticket.StartNanoseconds);
+        }
+        else
+        {
+            _interruptCause = $"interrupted by {ticket}";
+            try
+            {
+                Hand(ticket, waveform);
+            }
+            finally
+            {
+                _interruptCause = null;
+            }
+
+            Accept(ticket);
+            TakeTurn(ticket);
+        }
+
+        if (_running is null)
+        {
+            BecomeReady();
+        }
+    }
+
+    /// <summary>
+    /// Works out a command's waveform from <paramref name="start"/>: its end, whether it energises
+    /// the pin (exclusive groups), and whether the max-on-time shortens it. False when an interlock
+    /// refuses it (rejected when <paramref name="mayAcquire"/>, otherwise left for its turn).
+    /// </summary>
+    private bool Plan(CommandTicket ticket, long start, bool mayAcquire, out Waveform waveform, out bool cutAtStart)
+    {
+        waveform = default;
+        cutAtStart = false;
+        ticket.StartNanoseconds = start;
+        ticket.Energising = CommandShapes.IsEnergising(ticket.Command);
+        ticket.CutByMaxOnTime = false;
+        ticket.EnergisedSinceNanoseconds = -1;
+        var end = ticket.Timed ? start + ticket.DurationNanoseconds : Waveform.NoEnd;
+        var finalLevel = PinValue.Low;
+        if (ticket.Energising)
+        {
+            if (!_interlockHeld && mayAcquire)
+            {
+                if (!_runtime.Interlocks.TryEnergise(Gpio, out var conflict))
+                {
+                    return Reject(ticket, RejectReason.Interlock, $"{conflict}; {ticket} for {Name} was not run");
+                }
+
+                // Only pins in a group hold anything; for the others energising is free.
+                _interlockHeld = _runtime.Interlocks.IsInterlocked(Gpio);
+            }
+
+            var continuous = _currentEnergising && _energisedSince >= 0 && _currentEnd >= start;
+            ticket.EnergisedSinceNanoseconds = continuous ? _energisedSince : start;
+            if (_line.Settings.MaxOnTime is { } maxOnTime)
+            {
+                var deadline = ticket.EnergisedSinceNanoseconds + ClockTime.ToNanoseconds(maxOnTime);
+                if ((_tripped && ticket.WasQueued) || deadline <= start)
+                {
+                    cutAtStart = true;
+                    return true;
+                }
+
+                if (end > deadline)
+                {
+                    end = deadline;
+                    finalLevel = _line.Settings.SafeLevel;
+                    ticket.CutByMaxOnTime = true;
+                }
+            }
+        }
+
+        ticket.EndNanoseconds = end;
+        waveform = CommandShapes.Shape(ticket.Command, start, end, finalLevel, _runtime.Timing, _runtime.Settings);
+        return true;
+    }
+
+    /// <summary>Gives a planned command's waveform to the scheduler and settles what that ended.</summary>
+    private void Hand(CommandTicket ticket, in Waveform waveform)
+    {
+        ticket.Token = ++_line.LastToken;
+        _inFlight[ticket.Token] = ticket;
+        using (WaveformRouter.Capture(_capture))
+        {
+            _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
+        }
+
+        SettleCaptured();
+    }
+
+    /// <summary>The command's waveform is the pin's current one: bookkeeping, busy or finished.</summary>
+    private void TakeTurn(CommandTicket ticket)
+    {
+        ticket.State = TicketState.Running;
+        MakeCurrent(ticket);
+        if (!ticket.Energising || !ticket.WasQueued)
+        {
+            _tripped = false;
+        }
+
+        if (ticket.Timed)
+        {
+            _running = ticket;
+            _chain = ticket.EndNanoseconds;
+            BecomeBusy();
+            TryPrequeue();
+            return;
+        }
+
+        _chain = ticket.StartNanoseconds;
+        if (CommandShapes.CompletesWhenApplied(ticket.Command) && !ticket.CutByMaxOnTime)
+        {
+            // On and off without a duration are done once applied; they hold until the next command.
+            _inFlight.Remove(ticket.Token);
+            Finish(ticket, OutcomeKind.Completed, ticket.StartNanoseconds, ticket.StartNanoseconds);
+        }
+    }
+
+    /// <summary>Records <paramref name="ticket"/>'s waveform as the current one.</summary>
+    private void MakeCurrent(CommandTicket ticket)
+    {
+        _current = ticket;
+        _currentToken = ticket.Token;
+        _currentEnd = ticket.EndNanoseconds;
+        _currentEnergising = ticket.Energising;
+        _energisedSince = ticket.EnergisedSinceNanoseconds;
+        SyncInterlock();
+    }
+
+    /// <summary>A command the max-on-time cuts before it starts: the pin stays at (or goes to) its safe level.</summary>
+    private void CutAtStart(CommandTicket ticket, long start)
+    {
+        if (_currentEnergising)
+        {
+            CancelToSafeLevel();
+        }
+
+        var message = MaxOnTimeMessage();
+        Finish(ticket, OutcomeKind.Interrupted, start, start, message, RejectReason.Interlock);
+        _line.Claim?.Client.Tell(Outcomes.Notice(Gpio, PinNotice.Types.Kind.MaxOnTime, message, start), Self);
+        _chain = start;
+    }
+
+    /// <summary>The message of a max-on-time cut.</summary>
+    private string MaxOnTimeMessage() =>
+        $"{Name}: max on-time {_line.Settings.MaxOnTime} reached; the pin was set to its safe level ({(_line.Settings.SafeLevel.IsHigh ? "high" : "low")})";
+
+    /// <summary>Handles a waveform ending: outcome, current waveform, busy → ready.</summary>
+    /// <param name="ending">The ending.</param>
+    /// <param name="inline">True when caused by this actor's own scheduler call (no behaviour change then).</param>
+    private void HandleEnding(WaveformEnded ending, bool inline)
+    {
+        var known = _inFlight.Remove(ending.Token, out var ticket);
+        if (ending.Reason == WaveformEndReason.Faulted && (known || ending.Token == _currentToken))
+        {
+            if (ticket is not null)
+            {
+                _inFlight[ending.Token] = ticket;
+            }
+
+            throw new PinFaultException($"writing {Name} failed", _runtime.Scheduler.LastFault);
+        }
+
+        if (ticket is not null)
+        {
+            Conclude(ticket, ending);
+        }
+
+        if (ending.Token == _currentToken && ending.Reason != WaveformEndReason.Superseded)
+        {
+            if (ending.Reason == WaveformEndReason.Completed && _prequeued is { } next)
+            {
+                // The queued command took over at this instant; its turn (busy or done) follows when it is unstashed.
+                _prequeued = null;
+                MakeCurrent(next);
+            }
+            else
+            {
+                ClearCurrent();
+            }
+        }
+
+        if (ticket is not null && ReferenceEquals(ticket, _running))
+        {
+            _running = null;
+            _chain = ending.EndNanoseconds;
+            if (!inline)
+            {
+                BecomeReady();
+            }
+        }
+    }
+
+    /// <summary>Sends a command's final outcome from how its waveform ended.</summary>
+    private void Conclude(CommandTicket ticket, WaveformEnded ending)
+    {
+        switch (ending.Reason)
+        {
+            case WaveformEndReason.Completed when ticket.CutByMaxOnTime:
+                var message = MaxOnTimeMessage();
+                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, message, RejectReason.Interlock);
+                _line.Claim?.Client.Tell(Outcomes.Notice(Gpio, PinNotice.Types.Kind.MaxOnTime, message, ending.EndNanoseconds), Self);
+                _tripped = true;
+                break;
+            case WaveformEndReason.Completed:
+                Finish(ticket, OutcomeKind.Completed, ticket.StartNanoseconds, ending.EndNanoseconds);
+                break;
+            case WaveformEndReason.Interrupted when _cutReason is not null:
+                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, _cutReason, RejectReason.ShuttingDown);
+                break;
+            case WaveformEndReason.Interrupted when !ticket.Timed:
+                // Blink, pulse, value and servo without a duration run until the next command replaces them.
+                Finish(ticket, OutcomeKind.Completed, ticket.StartNanoseconds, ending.EndNanoseconds);
+                break;
+            case WaveformEndReason.Interrupted:
+                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, _interruptCause ?? "interrupted");
+                break;
+            default:
+                Finish(ticket, OutcomeKind.Superseded, message: _interruptCause ?? "superseded before it started");
+                break;
+        }
+    }
+
+    /// <summary>Handles the endings captured during this actor's own scheduler call.</summary>
+    private void SettleCaptured()
+    {
+        if (_capture.Items.Count == 0)
+        {
+            return;
+        }
+
+        WaveformEnded[] endings = [.. _capture.Items];
+        _capture.Items.Clear();
+        foreach (var ending in endings)
+        {
+            HandleEnding(ending, inline: true);
+        }
+    }
+
+    /// <summary>Forgets the current waveform (it ended or was cut; the line holds its final level).</summary>
+    private void ClearCurrent()
+    {
+        _current = null;
+        _currentToken = 0;
+        _currentEnd = 0;
+        _currentEnergising = false;
+        _energisedSince = -1;
+        SyncInterlock();
+    }
+
+    /// <summary>Keeps the exclusive groups in step: held while the current or the prequeued waveform can drive the pin high.</summary>
+    private void SyncInterlock()
+    {
+        if (_interlockHeld && !_currentEnergising && _prequeued is not { Energising: true })
+        {
+            ReleaseInterlock();
+        }
+    }
+
+    /// <summary>Lets go of the exclusive groups.</summary>
+    private void ReleaseInterlock()
+    {
+        if (_interlockHeld)
+        {
+            _runtime.Interlocks.Release(Gpio);
+            _interlockHeld = false;
+        }
+    }
+
+    /// <summary>Supersedes every stashed command; other stashed messages (a drain) go back to the mailbox in order.</summary>
+    private void SupersedeQueue(string cause)
+    {
+        _prequeued = null;
+        if (Stash.Count == 0)
+        {
+            return;
+        }
+
+        Stash.UnstashAll(envelope => envelope.Message is not RunCommand);
+        foreach (var envelope in Stash.ClearStash())
+        {
+            if (envelope.Message is RunCommand { Ticket: var queued })
+            {
+                _inFlight.Remove(queued.Token);
+                Finish(queued, OutcomeKind.Superseded, message: cause);
+            }
+        }
+
+        _queue.Clear();
+    }
+
+    /// <summary>Cuts the line to its safe level now (outputs only) and settles what that ended.</summary>
+    private void CancelToSafeLevel()
+    {
+        if (IsOutput)
+        {
+            using (WaveformRouter.Capture(_capture))
+            {
+                _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
+            }
+
+            SettleCaptured();
+        }
+
+        _prequeued = null;
+        ClearCurrent();
+    }
+
+    /// <summary>Best effort safe level when the driver may be failing (fault and stop paths): errors are logged, endings dropped.</summary>
+    private void TryApplySafeLevel()
+    {
+        try
+        {
+            if (IsOutput)
+            {
+                using (WaveformRouter.Capture(_capture))
+                {
+                    _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _log.Error(e, "{0}: could not apply the safe level: {1}", Name, e.Message);
+        }
+
+        _capture.Items.Clear();
+        _prequeued = null;
+        _current = null;
+        _currentToken = 0;
+        _currentEnergising = false;
+        _energisedSince = -1;
+    }
+
+    /// <summary>Shutdown cut: interrupt the running command, supersede the queued ones, safe level.</summary>
+    private void OnCut(CutPin cut)
+    {
+        _cutReason = cut.Reason;
+        try
+        {
+            SupersedeQueue(cut.Reason);
+            CancelToSafeLevel();
+        }
+        finally
+        {
+            _cutReason = null;
+        }
+
+        _running = null;
+        BecomeReady();
+    }
+
+    /// <summary>A drain while ready: the pin's queued work is done, so release it now.</summary>
+    private void OnDrainWhenReady(DrainPin drain)
+    {
+        if (_line.Claim?.SessionId == drain.SessionId)
+        {
+            ReleaseClaim(null, drain.SessionId);
+        }
+        else
+        {
+            // Released already (a close ran first): tell again so the session's count completes.
+            Context.Parent.Tell(new PinReleased(Gpio, drain.SessionId, ByCommand: false), Self);
+        }
+    }
+
+    /// <summary>Soft close done: safe level, claim released, owner and supervisor told.</summary>
+    private void ReleaseClaim(CommandTicket? close, string sessionId)
+    {
+        var now = Now;
+        CancelToSafeLevel();
+        var claim = _line.Claim;
+        _line.Claim = null;
+        _line.Closing = false;
+        _tripped = false;
+        if (close is not null)
+        {
+            Finish(close, OutcomeKind.Completed, now, now);
+        }
+
+        claim?.Client.Tell(Outcomes.Notice(Gpio, PinNotice.Types.Kind.Released, $"{Name} is in its safe level and released", now), Self);
+        Context.Parent.Tell(new PinReleased(Gpio, claim?.SessionId ?? sessionId, close is not null), Self);
+    }
+
+    /// <summary>Answers ACCEPTED.</summary>
+    private void Accept(CommandTicket ticket) =>
+        ticket.ReplyTo.Tell(Outcomes.Command(ticket.CommandId, Gpio, OutcomeKind.Accepted, Now), Self);
+
+    /// <summary>Rejects a command; always false (for <c>return Reject(...)</c>).</summary>
+    private bool Reject(CommandTicket ticket, RejectReason reason, string message)
+    {
+        Finish(ticket, OutcomeKind.Rejected, message: message, reason: reason);
+        return false;
+    }
+
+    /// <summary>Sends a command's final outcome, once.</summary>
+    private void Finish(CommandTicket ticket, OutcomeKind kind, long startedAt = 0, long endedAt = 0, string message = "", RejectReason reason = RejectReason.Unspecified)
+    {
+        if (ticket.State == TicketState.Done)
+        {
+            return;
+        }
+
+        ticket.State = TicketState.Done;
+        ticket.ReplyTo.Tell(Outcomes.Command(ticket.CommandId, Gpio, kind, startedAt, endedAt, message, reason), Self);
+    }
+}
