@@ -73,13 +73,14 @@ public static class EdgeTimingBench
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         Thread.Sleep(TimeSpan.FromSeconds(seconds));
         var bytesAfter = GC.GetTotalAllocatedBytes(precise: true);
+        var windowEnd = scheduler.NowNanoseconds;
         var stats = scheduler.GetStatistics();
         foreach (var line in lines)
         {
             scheduler.Cancel(line, PinValue.Low);
         }
 
-        var fromLog = LogErrors(chip, lines, waveforms, windowStart);
+        var fromLog = LogErrors(chip, lines, waveforms, windowStart, windowEnd);
         Console.WriteLine();
         Console.WriteLine(name);
         Console.WriteLine($"  edges measured        {stats.EdgeCount,12:N0}  ({stats.EdgeCount / seconds:N0}/s)");
@@ -88,8 +89,8 @@ public static class EdgeTimingBench
         Console.WriteLine($"  allocated             {bytesAfter - bytesBefore:N0} bytes = {(double)(bytesAfter - bytesBefore) / Math.Max(1, stats.EdgeCount):0.###} bytes/edge (all threads, measured window)");
     }
 
-    /// <summary>Edge errors recomputed from the transition log: each stamp minus the due time of the edge it is.</summary>
-    private static (long P50, long P99, long P999, long Max, int Count, long Skipped) LogErrors(SimulatedGpioChip chip, int[] lines, Waveform[] waveforms, long windowStart)
+    /// <summary>Edge errors recomputed from the transition log within the window (not the final cancel): each stamp minus the due time of the edge it is.</summary>
+    private static (long P50, long P99, long P999, long Max, int Count, long Skipped) LogErrors(SimulatedGpioChip chip, int[] lines, Waveform[] waveforms, long windowStart, long windowEnd)
     {
         var errors = new List<long>();
         long skipped = 0;
@@ -99,7 +100,7 @@ public static class EdgeTimingBench
             var period = 1e9 / w.FrequencyHz;
             var high = (long)Math.Round(w.DutyCycle * period);
             long lastCycle = -1;
-            foreach (var t in chip.Transitions(lines[i]).Where(t => t.TimestampNanoseconds >= windowStart))
+            foreach (var t in chip.Transitions(lines[i]).Where(t => t.TimestampNanoseconds >= windowStart && t.TimestampNanoseconds < windowEnd))
             {
                 var offset = t.Level.IsHigh ? 0 : high;
                 var cycle = (long)Math.Floor((t.TimestampNanoseconds - w.StartNanoseconds - offset) / period);

@@ -33,6 +33,9 @@ internal static partial class Libc
     /// <summary>prctl: set the calling thread's timer slack in nanoseconds.</summary>
     internal const int PrSetTimerSlack = 29;
 
+    /// <summary>setpriority: the "who" is a process (on Linux: a thread id).</summary>
+    internal const int PrioProcess = 0;
+
     /// <summary>The first-in-first-out real-time scheduling policy.</summary>
     internal const int SchedFifo = 1;
 

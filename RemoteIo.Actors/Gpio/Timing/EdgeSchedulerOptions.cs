@@ -16,13 +16,17 @@ public sealed record EdgeSchedulerOptions
     public int ThreadCount { get; init; } = 1;
 
     /// <summary>
-    /// How long before a due edge a timing thread stops sleeping and spins on the clock
-    /// (<c>spin-window</c>, default 200 µs): it must exceed the kernel's wake-up latency for edges
-    /// to be exact, and costs that much CPU per edge.
+    /// The longest a timing thread spins on the clock before a due edge (<c>spin-window</c>,
+    /// default 200 µs). The thread measures how late its sleeps wake and spins only that long plus
+    /// a margin, up to this window; edges are exact while the wake-up latency stays below it.
     /// </summary>
     public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMicroseconds(200);
 
-    /// <summary>The .NET priority of the timing threads (<c>thread-priority</c>, default Highest).</summary>
+    /// <summary>
+    /// The priority of the timing threads (<c>thread-priority</c>, default Highest). On Linux it sets
+    /// the thread's nice value (Highest -10, AboveNormal -5, BelowNormal 5, Lowest 10) where the
+    /// process may (raising needs root or CAP_SYS_NICE; a refusal is logged).
+    /// </summary>
     public ThreadPriority ThreadPriority { get; init; } = ThreadPriority.Highest;
 
     /// <summary>

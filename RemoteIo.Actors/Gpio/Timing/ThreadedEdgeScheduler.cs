@@ -5,9 +5,12 @@ namespace RemoteIo.Actors.Gpio.Timing;
 
 /// <summary>
 /// The scheduler on the real clock: <see cref="EdgeSchedulerOptions.ThreadCount"/> dedicated
-/// threads, each running the lines <c>line % threads</c> of its lane. A thread sleeps until the
-/// spin window before its next due edge, spins on the clock to the exact instant, then writes
-/// every edge due by then in one multi-line write.
+/// threads, each running the lines <c>line % threads</c> of its lane. A thread sleeps until shortly
+/// before its next due edge, spins on the clock to the exact instant, then writes every edge due by
+/// then in one multi-line write. It spins only as long as its own measured wake-up latency needs
+/// (at most the configured spin window), so a punctual thread — idle machine, real-time priority —
+/// sleeps most of the time instead of burning a core (and, at SCHED_FIFO, running into the
+/// kernel's real-time throttling).
 /// </summary>
 internal sealed class ThreadedEdgeScheduler : EdgeScheduler
 {
@@ -111,8 +114,8 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         /// <summary>The thread.</summary>
         private readonly Thread _thread;
 
-        /// <summary>The spin window in nanoseconds.</summary>
-        private readonly long _spinNanoseconds;
+        /// <summary>How long the thread spins before an edge, learnt from how late its sleeps wake.</summary>
+        private readonly WakeLatencyEstimator _latency;
 
         /// <summary>The due time the thread is heading for; guarded by the lane's lock.</summary>
         private long _target = long.MaxValue;
@@ -128,7 +131,7 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         {
             _owner = owner;
             _lane = lane;
-            _spinNanoseconds = ClockTime.ToNanoseconds(owner.Options.SpinWindow);
+            _latency = new WakeLatencyEstimator(ClockTime.ToNanoseconds(owner.Options.SpinWindow));
             _thread = new Thread(Run)
             {
                 IsBackground = true,
@@ -199,9 +202,12 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                 }
 
                 var now = ClockTime.NowNanoseconds(clock);
-                if (due - now > _spinNanoseconds)
+                var spin = _latency.SpinNanoseconds;
+                if (due - now > spin)
                 {
-                    _waiter.Wait(due - now - _spinNanoseconds);
+                    var wake = due - spin;
+                    _waiter.Wait(wake - now);
+                    _latency.Learn(ClockTime.NowNanoseconds(clock) - wake);
                     continue;
                 }
 
@@ -222,11 +228,23 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     _lane.ProcessDue(now, done, ref count);
                 }
 
+                _latency.Decay();
+
                 _owner.Report(done[..count]);
             }
         }
 
-        /// <summary>Asks Linux for 1 ns timer slack (default 50 µs) and, if configured, a real-time priority.</summary>
+        /// <summary>The nice value standing for a .NET thread priority (Highest is -10: ahead of normal work, short of starving it).</summary>
+        private static int NiceFor(ThreadPriority priority) => priority switch
+        {
+            ThreadPriority.Highest => -10,
+            ThreadPriority.AboveNormal => -5,
+            ThreadPriority.BelowNormal => 5,
+            ThreadPriority.Lowest => 10,
+            _ => 0,
+        };
+
+        /// <summary>Asks Linux for 1 ns timer slack (default 50 µs), a nice value for the thread priority and, if configured, a real-time priority.</summary>
         private unsafe void ConfigureThread()
         {
             if (!OperatingSystem.IsLinux())
@@ -235,6 +253,14 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
             }
 
             _ = Libc.Prctl(Libc.PrSetTimerSlack, 1, 0, 0, 0);
+
+            // .NET's ThreadPriority does nothing under Linux's normal scheduler; the thread's nice value does.
+            var nice = NiceFor(_owner.Options.ThreadPriority);
+            if (nice != 0 && Libc.SetPriority(Libc.PrioProcess, (uint)Libc.GetTid(), nice) != 0)
+            {
+                _owner.Log?.Invoke($"timing thread {_thread.Name}: nice {nice} for thread-priority {_owner.Options.ThreadPriority} refused (errno {Marshal.GetLastPInvokeError()}; raising needs root or CAP_SYS_NICE)");
+            }
+
             var priority = _owner.Options.RealtimePriority;
             if (priority > 0)
             {
