@@ -18,8 +18,9 @@ public sealed class ActorSelection : ICanTell
     private readonly bool _hasWildcards;
 
     /// <summary>Creates a selection (through <see cref="ActorSystem.ActorSelection(string)"/> or <c>Context.ActorSelection</c>).</summary>
-    internal ActorSelection(IActorRef anchor, string[] elements)
+    internal ActorSelection(ActorSystem system, IActorRef anchor, string[] elements)
     {
+        System = system;
         Anchor = anchor;
         _elements = elements;
         _hasWildcards = Array.Exists(elements, e => e.AsSpan().IndexOfAny('*', '?') >= 0);
@@ -31,8 +32,8 @@ public sealed class ActorSelection : ICanTell
     /// <summary>The path after the anchor, e.g. <c>/user/pins/*</c>.</summary>
     public string PathString => "/" + string.Join('/', _elements);
 
-    /// <summary>The actor system of the anchor, if any.</summary>
-    internal ActorSystem? System => (Anchor as IInternalActorRef)?.System;
+    /// <summary>The actor system that made the selection (it resolves non-local paths and receives dead letters).</summary>
+    internal ActorSystem System { get; }
 
     /// <inheritdoc />
     public void Tell(object message, IActorRef? sender)
@@ -47,9 +48,9 @@ public sealed class ActorSelection : ICanTell
         {
             Deliver(local, 0, message, sender, ref delivered);
         }
-        else if (System is { } system && !_hasWildcards)
+        else if (!_hasWildcards)
         {
-            system.ResolveActorRef(TargetPath()).Tell(message, sender);
+            System.ResolveActorRef(TargetPath()).Tell(message, sender);
             delivered = true;
         }
 
@@ -62,9 +63,9 @@ public sealed class ActorSelection : ICanTell
         {
             sender?.Tell(new ActorIdentity(identify.MessageId, null), Anchor);
         }
-        else if (System is { } deadLetterSystem)
+        else
         {
-            deadLetterSystem.DeadLetters.Tell(new DeadLetter(message, sender ?? deadLetterSystem.DeadLetters, Anchor), sender);
+            System.DeadLetters.Tell(new DeadLetter(message, sender ?? System.DeadLetters, Anchor), sender);
         }
     }
 

@@ -167,7 +167,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
     public ActorSelection ActorSelection(ActorPath path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new ActorSelection(ResolveActorRef(path.Root), [.. path.Elements]);
+        return new ActorSelection(this, ResolveActorRef(path.Root), [.. path.Elements]);
     }
 
     /// <summary>
@@ -375,12 +375,12 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
             var slash = path.IndexOf('/', schemeEnd + 3);
             var address = Address.Parse(slash < 0 ? path : path[..slash]);
             var root = address == Address ? _provider.RootGuardian : ResolveActorRef(ActorPath.RootOf(address));
-            return new ActorSelection(root, SplitElements(slash < 0 ? string.Empty : path[slash..]));
+            return new ActorSelection(this, root, SplitElements(slash < 0 ? string.Empty : path[slash..]));
         }
 
         return path.StartsWith('/')
-            ? new ActorSelection(_provider.RootGuardian, SplitElements(path))
-            : new ActorSelection(anchor, SplitElements(path));
+            ? new ActorSelection(this, _provider.RootGuardian, SplitElements(path))
+            : new ActorSelection(this, anchor, SplitElements(path));
     }
 
     /// <summary>Splits a path into elements, dropping empty ones.</summary>
