@@ -376,7 +376,7 @@ internal sealed partial class PinActor
                 _inFlight[ending.Token] = ticket;
             }
 
-            throw new PinFaultException($"writing {Name} failed", _runtime.Scheduler.LastFault);
+            throw new PinFaultException($"writing {Name} failed: {_runtime.Scheduler.LastFault?.Message ?? "the driver reported a fault"}", _runtime.Scheduler.LastFault);
         }
 
         if (ticket is not null)
