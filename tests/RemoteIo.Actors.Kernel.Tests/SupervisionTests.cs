@@ -141,6 +141,37 @@ public sealed class SupervisionTests : ActorTestKit
     }
 
     [Fact]
+    public void Decider_Throws_FailureEscalated()
+    {
+        var decisions = CreateTestProbe();
+        var grandparentStrategy = new OneForOneStrategy(e =>
+        {
+            decisions.Tell(e.Message, null);
+            return Directive.Stop;
+        });
+        var broken = new OneForOneStrategy(_ => throw new InvalidOperationException("decider bug"));
+        var parentProps = Props.Create(() => new ParentActor(Props.Create(() => new Counter(new StrongBox<int>())), "child", broken));
+        var grandparent = ActorOf(Props.Create(() => new ParentActor(parentProps, "parent", grandparentStrategy)));
+
+        grandparent.Tell("boom", TestActor);
+
+        decisions.ExpectMsg("boom");
+    }
+
+    [Fact]
+    public void PostStop_Throws_ErrorLoggedAndTerminationCompletes()
+    {
+        var errors = CreateTestProbe();
+        Sys.EventStream.Subscribe(errors, typeof(RemoteIo.Actors.Kernel.Event.Error));
+        var actor = Watch(ActorOf(Props.Create<ThrowsInPostStop>()));
+
+        Sys.Stop(actor);
+
+        ExpectTerminated(actor);
+        Assert.Contains("PostStop", errors.ExpectMsg<RemoteIo.Actors.Kernel.Event.Error>().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DefaultDecider_ConstructorThrows_ActorStopped()
     {
         var actor = Watch(ActorOf(Props.Create<ThrowingConstructor>()));
@@ -333,6 +364,13 @@ public sealed class SupervisionTests : ActorTestKit
                 _probe.Tell("restarted", Self);
             }
         }
+    }
+
+    private sealed class ThrowsInPostStop : ReceiveActor
+    {
+        public ThrowsInPostStop() => ReceiveAny(_ => { });
+
+        protected override void PostStop() => throw new InvalidOperationException("cleanup failed");
     }
 
     private sealed class ThrowingConstructor : ReceiveActor
