@@ -222,12 +222,21 @@ internal sealed class RemoteEndpoint
         }
     }
 
-    /// <summary>The sender reference of an inbound message (cached per path).</summary>
-    private RemoteActorRef SenderFor(string wirePath, ulong correlationId)
+    /// <summary>
+    /// The sender reference of an inbound message: a reference over this association for a path on
+    /// the peer (cached per path), or whatever a full path resolves to here (a third system's actor,
+    /// or one of ours).
+    /// </summary>
+    private IActorRef SenderFor(string wirePath, ulong correlationId)
     {
         if (wirePath.Length == 0)
         {
             return correlationId == 0 ? NoSender : new RemoteActorRef(this, NoSender.Path, string.Empty, correlationId);
+        }
+
+        if (!wirePath.StartsWith('/'))
+        {
+            return ActorPath.TryParse(wirePath, out var full) ? Remoting.System.ResolveActorRef(full!) : NoSender;
         }
 
         if (correlationId != 0 || wirePath.StartsWith("/temp/", StringComparison.Ordinal))
@@ -285,15 +294,8 @@ internal sealed class RemoteEndpoint
     }
 
     /// <summary>A path on the peer from its wire form (a malformed one becomes the peer's dead letters).</summary>
-    private ActorPath ParseOnPeer(string wirePath)
-    {
-        if (wirePath.StartsWith('/') && ActorPath.TryParse(RemoteAddress + wirePath, out var path))
-        {
-            return path!;
-        }
-
-        return ActorPath.TryParse(wirePath, out var full) ? full! : Root / "deadLetters";
-    }
+    private ActorPath ParseOnPeer(string wirePath) =>
+        wirePath.StartsWith('/') && ActorPath.TryParse(RemoteAddress + wirePath, out var path) ? path! : Root / "deadLetters";
 
     /// <summary>Words for a refused enqueue.</summary>
     private string Describe(EnqueueResult result) => result == EnqueueResult.Full

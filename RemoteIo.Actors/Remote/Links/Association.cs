@@ -1,5 +1,6 @@
 using System.Globalization;
 using RemoteIo.Actors.Protocol.Remoting;
+using RemoteIo.Actors.Remote.Framing;
 
 namespace RemoteIo.Actors.Remote.Links;
 
@@ -198,7 +199,7 @@ internal sealed class Association
 
     /// <summary>A Deliver arrived (called by the current link's reader only).</summary>
     /// <param name="deliver">The frame.</param>
-    public void OnDeliver(Deliver deliver)
+    public void OnDeliver(in DeliverFrame deliver)
     {
         var sequence = deliver.Sequence;
         if (sequence != 0)

@@ -38,6 +38,9 @@ internal sealed class Link : IAsyncDisposable
     /// <summary>Declares the peer dead after the heartbeat deadline.</summary>
     private readonly DeadlineFailureDetector _detector;
 
+    /// <summary>Decodes Deliver frames without intermediate objects (the read loop's own).</summary>
+    private readonly DeliverDecoder _decoder = new();
+
     /// <summary>Stops both loops when the link closes.</summary>
     private readonly CancellationTokenSource _stop = new();
 
@@ -236,7 +239,14 @@ internal sealed class Link : IAsyncDisposable
                     while ((status = FrameCodec.TryReadFrame(ref buffer, max, out var bytes, out length)) == FrameStatus.Complete)
                     {
                         FramesReceived++;
-                        Dispatch(FrameIO.Decode(bytes));
+                        if (_decoder.TryDecode(bytes, out var deliver))
+                        {
+                            _association.OnDeliver(deliver);
+                        }
+                        else
+                        {
+                            Dispatch(FrameIO.Decode(bytes));
+                        }
                     }
 
                     FrameIO.ThrowIfBad(status, length, max);
@@ -282,7 +292,7 @@ internal sealed class Link : IAsyncDisposable
         switch (frame.KindCase)
         {
             case Frame.KindOneofCase.Deliver:
-                _association.OnDeliver(frame.Deliver);
+                _association.OnDeliver(DeliverFrame.From(frame.Deliver));
                 break;
             case Frame.KindOneofCase.Heartbeat:
                 _queue.TryEnqueueControl(new OutboundItem(new Frame { HeartbeatAck = new HeartbeatAck { Sequence = frame.Heartbeat.Sequence } }));

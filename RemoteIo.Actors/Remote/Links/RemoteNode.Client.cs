@@ -36,6 +36,13 @@ internal sealed partial class RemoteNode
             connection.Abort();
             throw new TimeoutException($"the handshake with {target.EndPoint} did not complete within {Settings.ConnectTimeout}");
         }
+        catch (Exception ex) when (ex is AuthenticationException or AssociationRefusedException)
+        {
+            // The handshake said goodbye (a Disassociate may be on its way): close after it, not with
+            // a reset that could destroy it before the server reads why.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         catch
         {
             connection.Abort();

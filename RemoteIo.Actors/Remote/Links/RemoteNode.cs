@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Net;
 using Google.Protobuf;
 using RemoteIo.Actors.Protocol;
 using RemoteIo.Actors.Protocol.Remoting;
+using RemoteIo.Actors.Remote.Framing;
 using RemoteIo.Actors.Remote.Handshake;
 using RemoteIo.Actors.Remote.Transports;
 
@@ -207,12 +207,12 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <summary>Decodes a delivery and hands it up, or rejects it back to the sender side.</summary>
     /// <param name="association">Where it came from.</param>
     /// <param name="deliver">The frame.</param>
-    public void HandleDeliver(Association association, Deliver deliver)
+    public void HandleDeliver(Association association, in DeliverFrame deliver)
     {
         IMessage message;
         try
         {
-            message = _registry.Parse(deliver.TypeName, new ReadOnlySequence<byte>(deliver.Payload.Memory));
+            message = _registry.Parse(deliver.TypeName, deliver.Payload);
         }
         catch (UnknownMessageTypeException ex)
         {
@@ -233,7 +233,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <param name="deliver">The frame.</param>
     /// <param name="reason">Why.</param>
     /// <param name="message">Detail for the log and the sender.</param>
-    public void Reject(Association association, Deliver deliver, DeliveryRejectReason reason, string message) =>
+    public void Reject(Association association, in DeliverFrame deliver, DeliveryRejectReason reason, string message) =>
         Reject(association, new DeliveryRejected
         {
             Sequence = deliver.Sequence,

@@ -241,6 +241,30 @@ public sealed class RemotingTests(ITestOutputHelper output) : RemoteSystems(outp
         Assert.Equal("remoteio://host@pi:0", address.ToString());
     }
 
+    [Fact]
+    public async Task ReplyOnBehalfOfTheClient_SenderIsTheClientsOwnActor_ResolvedLocallyOnTheClient()
+    {
+        var (host, _, address) = await NewTcpHostAsync();
+        host.ActorOf(Props.Create(() => new BounceActor()), "bounce");
+        var (client, remoting) = NewSystem("client");
+        await remoting.ConnectAsync(address);
+        var probe = new TestProbe(client);
+
+        probe.Send(Resolve(client, address, "/user/bounce"), new Ping { Number = 4 });
+
+        Assert.Equal(4ul, probe.ExpectMsg<Pong>().Number);
+        Assert.Equal(probe.Ref, probe.LastSender);
+    }
+
+    /// <summary>Answers with the original sender as the reply's sender (the host names a client actor by its full path).</summary>
+    private sealed class BounceActor : ReceiveActor
+    {
+        public BounceActor()
+        {
+            Receive<Ping>(ping => Sender.Tell(new Pong { Number = ping.Number }, Sender));
+        }
+    }
+
     /// <summary>Forwards what it receives to a probe (with the sender's client id when asked).</summary>
     private sealed class ForwardActor : ReceiveActor
     {

@@ -38,7 +38,7 @@ public sealed class FrameCodecTests
 
         Assert.Equal(FrameStatus.Incomplete, FrameCodec.TryReadFrame(ref partial, 1024, out _, out _));
 
-        var whole = Segmented(frame, 1);
+        var whole = Sequences.Segmented(frame, 1);
         Assert.Equal(FrameStatus.Complete, FrameCodec.TryReadFrame(ref whole, 1024, out var bytes, out var length));
         Assert.True(whole.IsEmpty);
         Assert.Equal(frame.Length - 1, length);
@@ -132,33 +132,5 @@ public sealed class FrameCodecTests
         using var stream = new MemoryStream();
         message.WriteDelimitedTo(stream);
         return stream.ToArray();
-    }
-
-    /// <summary>The bytes as a sequence of segments of <paramref name="size"/> bytes.</summary>
-    private static ReadOnlySequence<byte> Segmented(byte[] bytes, int size)
-    {
-        Segment? first = null;
-        Segment? last = null;
-        for (var i = 0; i < bytes.Length; i += size)
-        {
-            var next = new Segment(bytes.AsMemory(i, Math.Min(size, bytes.Length - i)), i);
-            first ??= next;
-            last?.Append(next);
-            last = next;
-        }
-
-        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
-    }
-
-    /// <summary>A segment of a multi-segment sequence.</summary>
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long index)
-        {
-            Memory = memory;
-            RunningIndex = index;
-        }
-
-        public void Append(Segment next) => Next = next;
     }
 }

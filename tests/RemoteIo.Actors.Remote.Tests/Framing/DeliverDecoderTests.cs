@@ -1,0 +1,85 @@
+using System.Buffers;
+using Google.Protobuf;
+using RemoteIo.Actors.Protocol.Remoting;
+using RemoteIo.Actors.Remote.Framing;
+using RemoteIo.Actors.Remote.Tests.Messages;
+using RemoteIo.Actors.Remote.Tests.Support;
+using Xunit;
+
+namespace RemoteIo.Actors.Remote.Tests.Framing;
+
+/// <summary>The allocation-free Deliver decoder agrees with protobuf, and falls back to it for anything unusual.</summary>
+public sealed class DeliverDecoderTests
+{
+    [Theory]
+    [InlineData(0, 64)]
+    [InlineData(40, 1)]
+    [InlineData(40, 7)]
+    [InlineData(70_000, 4096)]
+    public void TryDecode_EncoderOutputInAnySegmentation_SameFieldsAsProtobuf(int payloadBytes, int segment)
+    {
+        var payload = new Blob { Data = ByteString.CopyFrom(Enumerable.Range(0, payloadBytes).Select(i => (byte)(i * 7)).ToArray()) };
+        var frame = Encode(TestNode.Item(payload, recipient: "/user/pins", sender: "/temp/$3", correlationId: 5), sequence: 300);
+
+        Assert.True(new DeliverDecoder().TryDecode(Sequences.Segmented(frame, segment), out var decoded));
+
+        var expected = Frame.Parser.ParseFrom(frame).Deliver;
+        Assert.Equal(expected.Recipient, decoded.Recipient);
+        Assert.Equal(expected.Sender, decoded.Sender);
+        Assert.Equal(expected.TypeName, decoded.TypeName);
+        Assert.Equal(expected.Payload.ToByteArray(), decoded.Payload.ToArray());
+        Assert.Equal((300ul, 5ul), (decoded.Sequence, decoded.CorrelationId));
+    }
+
+    [Fact]
+    public void TryDecode_SamePathsAgain_ReusesTheStrings()
+    {
+        var decoder = new DeliverDecoder();
+        var frame = new ReadOnlySequence<byte>(Encode(TestNode.Item(new Ping { Number = 1 }), sequence: 1));
+
+        decoder.TryDecode(frame, out var first);
+        decoder.TryDecode(frame, out var second);
+
+        Assert.Same(first.Recipient, second.Recipient);
+        Assert.Same(first.TypeName, second.TypeName);
+    }
+
+    [Fact]
+    public void TryDecode_DeliverWithAFieldFromAFutureVersion_LeftToProtobuf()
+    {
+        byte[] inner = [.. new Deliver { Recipient = "/user/a", TypeName = "x.Y", Sequence = 1 }.ToByteArray(), 0x78, 0x01]; // + field 15 = 1
+        byte[] bytes = [0x32, (byte)inner.Length, .. inner];
+
+        Assert.False(new DeliverDecoder().TryDecode(new ReadOnlySequence<byte>(bytes), out _));
+        Assert.Equal("/user/a", Frame.Parser.ParseFrom(bytes).Deliver.Recipient);
+    }
+
+    [Fact]
+    public void TryDecode_OtherFrameKind_LeftToProtobuf()
+    {
+        var frame = new Frame { Heartbeat = new Heartbeat { Sequence = 2 } }.ToByteArray();
+
+        Assert.False(new DeliverDecoder().TryDecode(new ReadOnlySequence<byte>(frame), out _));
+    }
+
+    [Fact]
+    public void TryDecode_FieldLongerThanTheFrame_MalformedFrame()
+    {
+        // Frame.deliver of 4 bytes holding recipient "claiming 100 bytes".
+        var frame = new byte[] { 0x32, 0x04, 0x0A, 100, (byte)'/', (byte)'u' };
+
+        var error = Assert.Throws<LinkProtocolException>(() => new DeliverDecoder().TryDecode(new ReadOnlySequence<byte>(frame), out _));
+
+        Assert.Equal(DisassociateReason.MalformedFrame, error.Reason);
+    }
+
+    /// <summary>A frame as the link writes it, without its length prefix.</summary>
+    private static byte[] Encode(RemoteIo.Actors.Remote.Links.OutboundItem item, ulong sequence)
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        DeliverEncoder.Write(writer, item, sequence, 1 << 20);
+        var buffer = new ReadOnlySequence<byte>(writer.WrittenMemory);
+        FrameCodec.TryReadFrame(ref buffer, 1 << 20, out var frame, out _);
+        return frame.ToArray();
+    }
+}
