@@ -2,6 +2,7 @@ using Google.Protobuf;
 using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Kernel.Dispatch;
 using RemoteIo.Actors.Kernel.Event;
+using RemoteIo.Actors.Protocol.Remoting;
 using RemoteIo.Actors.Remote.Links;
 
 namespace RemoteIo.Actors.Remote;
@@ -29,6 +30,9 @@ internal sealed class RemoteEndpoint
     /// <summary>Watched remote actors and who watches them.</summary>
     private readonly Dictionary<RemoteActorRef, List<IInternalActorRef>> _watched = [];
 
+    /// <summary>Local actors the peer watches, with the path it named them by.</summary>
+    private readonly Dictionary<IActorRef, string> _watchedByPeer = [];
+
     /// <summary>Set once the association ended; later watches are answered at once.</summary>
     private bool _terminated;
 
@@ -43,6 +47,7 @@ internal sealed class RemoteEndpoint
         RemoteAddress = remoteAddress;
         Root = ActorPath.RootOf(remoteAddress);
         NoSender = new RemoteActorRef(this, Root / "deadLetters", string.Empty, 0);
+        WatcherProxy = new RemoteWatcherRef(this, Root / "system" / "remote-watcher");
     }
 
     /// <summary>The extension.</summary>
@@ -59,6 +64,9 @@ internal sealed class RemoteEndpoint
 
     /// <summary>The sender of inbound messages that carry none: replies go to the peer's dead letters.</summary>
     public RemoteActorRef NoSender { get; }
+
+    /// <summary>The peer's watchers as local actors see them.</summary>
+    public RemoteWatcherRef WatcherProxy { get; }
 
     /// <summary>A reference to <paramref name="path"/> (its elements) on the peer.</summary>
     /// <param name="path">A path; its address is replaced with the peer's.</param>
@@ -150,6 +158,7 @@ internal sealed class RemoteEndpoint
                 if (!_watched.TryGetValue(watchee, out var watchers))
                 {
                     _watched[watchee] = watchers = [];
+                    SendControl(new Frame { WatchRequest = new WatchRequest { Watchee = watchee.WirePath } });
                 }
 
                 if (!watchers.Contains(watcher))
@@ -174,7 +183,95 @@ internal sealed class RemoteEndpoint
             if (_watched.TryGetValue(watchee, out var watchers) && watchers.Remove(watcher) && watchers.Count == 0)
             {
                 _watched.Remove(watchee);
+                SendControl(new Frame { UnwatchRequest = new UnwatchRequest { Watchee = watchee.WirePath } });
             }
+        }
+    }
+
+    /// <summary>The peer watches one of our actors: watch it on the peer's behalf (an unknown path answers at once).</summary>
+    /// <param name="watchee">The path the peer named.</param>
+    public void OnWatchRequest(string watchee)
+    {
+        var path = ParseRecipient(watchee);
+        if (path is null || Remoting.System.ResolveLocalActorRef(path) is not IInternalActorRef target)
+        {
+            SendControl(new Frame { WatchTerminated = new WatchTerminated { Watchee = watchee, ExistenceConfirmed = false } });
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_terminated)
+            {
+                return;
+            }
+
+            _watchedByPeer[target] = watchee;
+        }
+
+        target.SendSystemMessage(new Watch(target, WatcherProxy));
+    }
+
+    /// <summary>The peer stopped watching one of our actors.</summary>
+    /// <param name="watchee">The path the peer named.</param>
+    public void OnUnwatchRequest(string watchee)
+    {
+        IInternalActorRef? target = null;
+        lock (_gate)
+        {
+            foreach (var (actor, wire) in _watchedByPeer)
+            {
+                if (string.Equals(wire, watchee, StringComparison.Ordinal))
+                {
+                    target = (IInternalActorRef)actor;
+                    break;
+                }
+            }
+
+            if (target is not null)
+            {
+                _watchedByPeer.Remove(target);
+            }
+        }
+
+        target?.SendSystemMessage(new Unwatch(target, WatcherProxy));
+    }
+
+    /// <summary>A local actor the peer watches stopped (or never existed): tell the peer.</summary>
+    /// <param name="actor">The local actor.</param>
+    /// <param name="existenceConfirmed">Whether it existed.</param>
+    public void OnLocalWatcheeTerminated(IActorRef actor, bool existenceConfirmed)
+    {
+        string? watchee;
+        lock (_gate)
+        {
+            if (!_watchedByPeer.Remove(actor, out watchee))
+            {
+                return;
+            }
+        }
+
+        SendControl(new Frame { WatchTerminated = new WatchTerminated { Watchee = watchee, ExistenceConfirmed = existenceConfirmed } });
+    }
+
+    /// <summary>A remote actor we watch stopped: its watchers get Terminated (not address terminated).</summary>
+    /// <param name="watchee">The path we named it by.</param>
+    /// <param name="existenceConfirmed">Whether it existed.</param>
+    public void OnWatchTerminated(string watchee, bool existenceConfirmed)
+    {
+        var key = new RemoteActorRef(this, ParseOnPeer(watchee), watchee, 0);
+        List<IInternalActorRef>? watchers;
+        lock (_gate)
+        {
+            if (!_watched.Remove(key, out watchers))
+            {
+                return;
+            }
+        }
+
+        foreach (var watcher in watchers)
+        {
+            watcher.SendSystemMessage(new DeathWatchNotification(key, existenceConfirmed, AddressTerminated: false));
         }
     }
 
@@ -182,12 +279,20 @@ internal sealed class RemoteEndpoint
     public void OnTerminated()
     {
         KeyValuePair<RemoteActorRef, List<IInternalActorRef>>[] watched;
+        IActorRef[] watchedByPeer;
         lock (_gate)
         {
             _terminated = true;
             watched = [.. _watched];
             _watched.Clear();
+            watchedByPeer = [.. _watchedByPeer.Keys];
+            _watchedByPeer.Clear();
             _senders.Clear();
+        }
+
+        foreach (var target in watchedByPeer.OfType<IInternalActorRef>())
+        {
+            target.SendSystemMessage(new Unwatch(target, WatcherProxy));
         }
 
         foreach (var (watchee, watchers) in watched)
@@ -296,6 +401,9 @@ internal sealed class RemoteEndpoint
     /// <summary>A path on the peer from its wire form (a malformed one becomes the peer's dead letters).</summary>
     private ActorPath ParseOnPeer(string wirePath) =>
         wirePath.StartsWith('/') && ActorPath.TryParse(RemoteAddress + wirePath, out var path) ? path! : Root / "deadLetters";
+
+    /// <summary>Queues a control frame (dropped once the association has terminated).</summary>
+    private void SendControl(Frame frame) => Association.Queue.TryEnqueueControl(new OutboundItem(frame));
 
     /// <summary>Words for a refused enqueue.</summary>
     private string Describe(EnqueueResult result) => result == EnqueueResult.Full

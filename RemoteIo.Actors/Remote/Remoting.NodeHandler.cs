@@ -70,6 +70,24 @@ public sealed partial class Remoting
         }
 
         /// <inheritdoc />
+        public void OnDeathWatch(Association association, Frame frame)
+        {
+            var endpoint = remoting.EndpointOf(association);
+            switch (frame.KindCase)
+            {
+                case Frame.KindOneofCase.WatchRequest:
+                    endpoint.OnWatchRequest(frame.WatchRequest.Watchee);
+                    break;
+                case Frame.KindOneofCase.UnwatchRequest:
+                    endpoint.OnUnwatchRequest(frame.UnwatchRequest.Watchee);
+                    break;
+                case Frame.KindOneofCase.WatchTerminated:
+                    endpoint.OnWatchTerminated(frame.WatchTerminated.Watchee, frame.WatchTerminated.ExistenceConfirmed);
+                    break;
+            }
+        }
+
+        /// <inheritdoc />
         public void OnUndeliverable(Association association, in OutboundItem item, string reason) =>
             remoting.EndpointOf(association).Failed(null, item.Message, item.Context as IActorRef, reason, item.Recipient);
     }

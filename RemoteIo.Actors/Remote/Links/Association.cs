@@ -224,6 +224,10 @@ internal sealed class Association
     /// <param name="rejected">Its report.</param>
     public void OnDeliveryRejected(DeliveryRejected rejected) => _node.HandleRejected(this, rejected);
 
+    /// <summary>A remote death-watch frame arrived (WatchRequest, UnwatchRequest or WatchTerminated).</summary>
+    /// <param name="frame">The frame.</param>
+    public void OnDeathWatch(Frame frame) => _node.HandleDeathWatch(this, frame);
+
     /// <summary>The writer could not encode a delivery (too large).</summary>
     /// <param name="item">The delivery.</param>
     /// <param name="reason">Why.</param>

@@ -30,6 +30,11 @@ internal interface IRemoteNodeHandler
     /// <param name="rejected">The peer's report.</param>
     void OnDeliveryRejected(Association association, DeliveryRejected rejected);
 
+    /// <summary>The peer sent a remote death-watch frame (WatchRequest, UnwatchRequest or WatchTerminated).</summary>
+    /// <param name="association">The association.</param>
+    /// <param name="frame">The frame.</param>
+    void OnDeathWatch(Association association, Frame frame);
+
     /// <summary>One of our messages could not be sent (queue full, too large, association terminated).</summary>
     /// <param name="association">The association.</param>
     /// <param name="item">The message.</param>

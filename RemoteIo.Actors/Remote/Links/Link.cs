@@ -302,6 +302,9 @@ internal sealed class Link : IAsyncDisposable
             case Frame.KindOneofCase.DeliveryRejected:
                 _association.OnDeliveryRejected(frame.DeliveryRejected);
                 break;
+            case Frame.KindOneofCase.WatchRequest or Frame.KindOneofCase.UnwatchRequest or Frame.KindOneofCase.WatchTerminated:
+                _association.OnDeathWatch(frame);
+                break;
             case Frame.KindOneofCase.Disassociate:
                 throw new PeerDisassociatedException(frame.Disassociate.Reason, $"the peer disassociated: {frame.Disassociate.Reason} {frame.Disassociate.Message}".TrimEnd());
             default:

@@ -278,6 +278,11 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         _handler.OnDeliveryRejected(association, rejected);
     }
 
+    /// <summary>A remote death-watch frame: handed to the layer above, which keeps the watches.</summary>
+    /// <param name="association">Where it came from.</param>
+    /// <param name="frame">WatchRequest, UnwatchRequest or WatchTerminated.</param>
+    public void HandleDeathWatch(Association association, Frame frame) => _handler.OnDeathWatch(association, frame);
+
     /// <summary>A message of ours could not be sent: report it (the layer above logs it with its recipient).</summary>
     /// <param name="association">The association.</param>
     /// <param name="item">The message.</param>

@@ -177,6 +177,99 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
         Assert.True(watcher.ExpectTerminated(clientRef).AddressTerminated);
     }
 
+    [Fact]
+    public async Task ClientWatchesHostActor_HostActorStops_TerminatedWithExistenceConfirmed()
+    {
+        var (host, _, address) = await NewTcpHostAsync();
+        var echo = host.ActorOf(Props.Create(() => new EchoActor(null)), "echo");
+        var (client, remoting) = NewSystem("client");
+        await remoting.ConnectAsync(address);
+        var remoteEcho = Resolve(client, address, "/user/echo");
+        var probe = new TestProbe(client);
+        probe.Send(remoteEcho, new Ping { Number = 1 });
+        probe.ExpectMsg<Pong>();
+        probe.Watch(remoteEcho);
+        var hostSide = new TestProbe(host);
+        hostSide.Watch(echo);
+
+        host.Stop(echo);
+        hostSide.ExpectTerminated(echo);
+
+        var terminated = probe.ExpectTerminated(remoteEcho);
+        Assert.True(terminated.ExistenceConfirmed);
+        Assert.False(terminated.AddressTerminated);
+        Assert.NotEmpty(remoting.Associations);
+    }
+
+    [Fact]
+    public async Task WatchRemotePathWithNoActor_TerminatedAtOnceExistenceNotConfirmed()
+    {
+        var (_, _, address) = await NewTcpHostAsync();
+        var (client, remoting) = NewSystem("client");
+        await remoting.ConnectAsync(address);
+        var nobody = Resolve(client, address, "/user/nobody-here");
+        var probe = new TestProbe(client);
+
+        probe.Watch(nobody);
+
+        var terminated = probe.ExpectTerminated(nobody);
+        Assert.False(terminated.ExistenceConfirmed);
+        Assert.False(terminated.AddressTerminated);
+    }
+
+    [Fact]
+    public async Task HostWatchesClientActor_ClientActorStops_HostWatcherTerminatedWhileLinkStaysUp()
+    {
+        var (host, _, address) = await NewTcpHostAsync();
+        var observer = new TestProbe(host);
+        host.ActorOf(Props.Create(() => new EchoActor(observer)), "echo");
+        var (client, remoting) = NewSystem("client");
+        await remoting.ConnectAsync(address);
+        var session = client.ActorOf(Props.Create(() => new ForwardingSession(Resolve(client, address, "/user/echo"))), "session");
+        session.Tell(new Ping { Number = 1 }, null);
+        var clientActor = observer.ExpectMsg<EchoActor.Seen>().Sender;
+        var watcher = new TestProbe(host);
+        watcher.Watch(clientActor);
+        var clientWatcher = new TestProbe(client);
+        clientWatcher.Watch(session);
+
+        client.Stop(session);
+        clientWatcher.ExpectTerminated(session);
+
+        var terminated = watcher.ExpectTerminated(clientActor);
+        Assert.True(terminated.ExistenceConfirmed);
+        Assert.False(terminated.AddressTerminated);
+    }
+
+    [Fact]
+    public async Task UnwatchRemoteActor_ThenItStops_NoTerminated()
+    {
+        var (host, _, address) = await NewTcpHostAsync();
+        var echo = host.ActorOf(Props.Create(() => new EchoActor(null)), "echo");
+        var (client, remoting) = NewSystem("client");
+        await remoting.ConnectAsync(address);
+        var remoteEcho = Resolve(client, address, "/user/echo");
+        var probe = new TestProbe(client);
+        probe.Watch(remoteEcho);
+        probe.Unwatch(remoteEcho);
+        probe.Send(remoteEcho, new Ping { Number = 1 });
+        probe.ExpectMsg<Pong>(); // the unwatch went out before this round trip
+
+        host.Stop(echo);
+
+        probe.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    /// <summary>A client-side actor that forwards pings to the host's echo (so the host sees it as the sender).</summary>
+    private sealed class ForwardingSession : ReceiveActor
+    {
+        public ForwardingSession(IActorRef echo)
+        {
+            Receive<Ping>(ping => echo.Tell(ping, Self));
+            Receive<Pong>(_ => { });
+        }
+    }
+
     /// <summary>A TCP host whose probe watches the sender of a client's first message.</summary>
     private async Task<(ActorSystem Client, Remoting Remoting, IActorRef ClientRef, TestProbe Watcher)> HostWatchingAClientAsync()
     {

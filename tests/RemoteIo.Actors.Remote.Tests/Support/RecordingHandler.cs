@@ -36,5 +36,10 @@ internal sealed class RecordingHandler : IRemoteNodeHandler
 
     public void OnDeliveryRejected(Association association, DeliveryRejected rejected) => Rejected.Writer.TryWrite(rejected);
 
+    /// <summary>Remote death-watch frames.</summary>
+    public ConcurrentQueue<Frame> DeathWatchFrames { get; } = new();
+
+    public void OnDeathWatch(Association association, Frame frame) => DeathWatchFrames.Enqueue(frame);
+
     public void OnUndeliverable(Association association, in OutboundItem item, string reason) => Undeliverable.Enqueue((item, reason));
 }
