@@ -357,6 +357,9 @@ internal sealed partial class PinActor
         Finish(ticket, OutcomeKind.Interrupted, start, start, message, RejectReason.Interlock);
         _line.Claim?.Client.Tell(Outcomes.Notice(Gpio, PinNotice.Types.Kind.MaxOnTime, message, start), Self);
         _chain = start;
+
+        // Planning may have taken the exclusive groups for this command; it never ran.
+        SyncInterlock();
     }
 
     /// <summary>The message of a max-on-time cut.</summary>

@@ -1,4 +1,51 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using RemoteIo.Bench.Pins;
 
-// Runs this assembly's benchmarks: dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// The pin domain's numbers (README), on the real clock over the simulated chip:
+//   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- all [--seconds 10]
+//   ... -- throughput | impulses | blink | inputs | idle   (one scenario)
+// Micro-benchmarks, if any are added (BenchmarkDotNet):
+//   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- --filter '*'
+var scenarios = new[] { "all", "throughput", "impulses", "blink", "inputs", "idle" };
+if (args.Length == 0 || !scenarios.Contains(args[0]))
+{
+    if (args.Length == 0)
+    {
+        Console.Error.WriteLine($"usage: {string.Join(" | ", scenarios)} [--seconds N], or BenchmarkDotNet options");
+        return 1;
+    }
+
+    BenchmarkSwitcher.FromAssembly(typeof(BenchHost).Assembly).Run(args);
+    return 0;
+}
+
+var seconds = args.Length >= 3 && args[1] == "--seconds" ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+var which = args[0];
+Console.WriteLine($"RemoteIo pins bench: {Environment.ProcessorCount} cores, load average {BenchHost.LoadAverage()}, .NET {Environment.Version}");
+if (which is "all" or "throughput")
+{
+    ThroughputBench.Run(400_000, 20_000);
+}
+
+if (which is "all" or "impulses")
+{
+    TimingBench.Impulses(40);
+}
+
+if (which is "all" or "blink")
+{
+    TimingBench.Blink(seconds);
+}
+
+if (which is "all" or "inputs")
+{
+    InputBench.Run(seconds);
+}
+
+if (which is "all" or "idle")
+{
+    IdleBench.Run(seconds);
+}
+
+return 0;
