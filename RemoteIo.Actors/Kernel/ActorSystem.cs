@@ -237,8 +237,9 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Terminates the system: runs the <see cref="CoordinatedShutdown"/> if one was used (and
-    /// configured to), then stops <c>/user</c> (children first), then <c>/system</c>, then
-    /// releases dispatchers and timers. Idempotent.
+    /// configured to), then stops <c>/user</c> (children first), then the <c>/system</c> actors
+    /// (each after processing what it already had in its mailbox, so what the stopping
+    /// application actors sent them is not lost), then releases dispatchers and timers. Idempotent.
     /// </summary>
     /// <returns><see cref="WhenTerminated"/>.</returns>
     public Task Terminate()

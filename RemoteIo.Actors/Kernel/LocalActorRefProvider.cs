@@ -29,7 +29,7 @@ internal sealed class LocalActorRefProvider
         var rootCell = new ActorCell(system, RootPath, rootProps, system.Dispatchers.DefaultDispatcher, rootSupervisor);
         RootGuardian = rootCell.SelfRef;
         UserGuardian = rootCell.AttachChild(Props.Create<GuardianActor>(), "user");
-        SystemGuardian = rootCell.AttachChild(Props.Create<GuardianActor>(), "system");
+        SystemGuardian = rootCell.AttachChild(Props.Create<SystemGuardianActor>(), "system");
         rootCell.Start();
     }
 

@@ -53,7 +53,7 @@ public sealed class ActorSystemTests : ActorTestKit
     }
 
     [Fact]
-    public async Task Terminate_UserActorsStopBeforeSystemActors_ThenWhenTerminatedCompletes()
+    public async Task Terminate_UserActorTellsSystemActorInPostStop_SystemActorProcessesItBeforeStopping()
     {
         var user = ActorOf(Props.Create(() => new ReportingActor(TestActor, "user")));
         ExpectMsg("user:prestart");
