@@ -59,6 +59,9 @@ public sealed class RemoteActorRef : ActorRefBase
     /// a registered protobuf message, or that finds the outbound queue full (see
     /// <see cref="RemoteSettings.OutboundOverflow"/>) or the association terminated, is logged,
     /// published as a dead letter and a <see cref="RemoteDeliveryFailed"/>, and fails an Ask at once.
+    /// A message the receiving system rejects (a type it does not register, a payload that does
+    /// not parse) comes back to <paramref name="sender"/> as a <c>Status.Failure</c> holding a
+    /// <see cref="RemoteDeliveryException"/>.
     /// </summary>
     /// <param name="message">A registered protobuf message.</param>
     /// <param name="sender">The local sender the remote actor may reply to, or null.</param>

@@ -63,10 +63,9 @@ public sealed partial class Remoting
                 : null;
             var reason = $"rejected by {endpoint.RemoteAddress}: {rejected.Reason} {rejected.Message}";
             remoting.System.EventStream.Publish(new RemoteDeliveryFailed(recipient, rejected.TypeName, sender?.Path.ToString(), reason));
-            if (sender is not null && remoting.IsAskReply(sender))
-            {
-                sender.Tell(new Status.Failure(new RemoteDeliveryException($"{rejected.TypeName} to {recipient} was {reason}")), endpoint.NoSender);
-            }
+            // The receiver refused the message outright (an error reply, not a transport condition):
+            // the sending actor is told, whether it asked or told.
+            sender?.Tell(new Status.Failure(new RemoteDeliveryException($"{rejected.TypeName} to {recipient} was {reason}")), endpoint.NoSender);
         }
 
         /// <inheritdoc />

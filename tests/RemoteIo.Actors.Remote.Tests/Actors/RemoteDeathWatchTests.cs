@@ -180,11 +180,7 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
     [Fact]
     public async Task ClientWatchesHostActor_HostActorStops_TerminatedWithExistenceConfirmed()
     {
-        var (host, _, address) = await NewTcpHostAsync();
-        var echo = host.ActorOf(Props.Create(() => new EchoActor(null)), "echo");
-        var (client, remoting) = NewSystem("client");
-        await remoting.ConnectAsync(address);
-        var remoteEcho = Resolve(client, address, "/user/echo");
+        var (host, echo, client, remoting, remoteEcho) = await EchoOverTcpAsync();
         var probe = new TestProbe(client);
         probe.Send(remoteEcho, new Ping { Number = 1 });
         probe.ExpectMsg<Pong>();
@@ -244,11 +240,7 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
     [Fact]
     public async Task UnwatchRemoteActor_ThenItStops_NoTerminated()
     {
-        var (host, _, address) = await NewTcpHostAsync();
-        var echo = host.ActorOf(Props.Create(() => new EchoActor(null)), "echo");
-        var (client, remoting) = NewSystem("client");
-        await remoting.ConnectAsync(address);
-        var remoteEcho = Resolve(client, address, "/user/echo");
+        var (host, echo, client, remoting, remoteEcho) = await EchoOverTcpAsync();
         var probe = new TestProbe(client);
         probe.Watch(remoteEcho);
         probe.Unwatch(remoteEcho);
@@ -268,6 +260,16 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
             Receive<Ping>(ping => echo.Tell(ping, Self));
             Receive<Pong>(_ => { });
         }
+    }
+
+    /// <summary>A TCP host with an echo actor and a connected client holding a reference to it.</summary>
+    private async Task<(ActorSystem Host, IActorRef Echo, ActorSystem Client, Remoting Remoting, IActorRef RemoteEcho)> EchoOverTcpAsync()
+    {
+        var (host, _, address) = await NewTcpHostAsync();
+        var echo = host.ActorOf(Props.Create(() => new EchoActor(null)), "echo");
+        var (client, remoting) = NewSystem("client");
+        await remoting.ConnectAsync(address);
+        return (host, echo, client, remoting, Resolve(client, address, "/user/echo"));
     }
 
     /// <summary>A TCP host whose probe watches the sender of a client's first message.</summary>

@@ -80,6 +80,22 @@ public sealed class RemotingTests(ITestOutputHelper output) : RemoteSystems(outp
     }
 
     [Fact]
+    public async Task Tell_TypeTheHostDoesNotRegister_SenderActorGetsStatusFailure()
+    {
+        var (host, _, address) = await NewTcpHostAsync();
+        host.ActorOf(Props.Create(() => new EchoActor(null)), "echo");
+        var (client, remoting) = NewSystem("client", registry: NewRegistry().Register(Unregistered.Descriptor));
+        await remoting.ConnectAsync(address);
+        var probe = new TestProbe(client);
+
+        probe.Send(Resolve(client, address, "/user/echo"), new Unregistered { Text = "x" });
+
+        var failure = probe.ExpectMsg<Status.Failure>();
+        var cause = Assert.IsType<RemoteDeliveryException>(failure.Cause);
+        Assert.Contains("rejected by " + address, cause.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tell_NotAProtobufMessage_DeadLetterAndAskFailsAtOnce()
     {
         var (host, _, address) = await NewTcpHostAsync();
