@@ -491,20 +491,32 @@ internal sealed partial class PinActor
     /// <summary>Supersedes every stashed command; other stashed messages (a drain) go back to the mailbox in order.</summary>
     private void SupersedeQueue(string cause)
     {
+        var prequeued = _prequeued;
         _prequeued = null;
         if (Stash.Count == 0)
         {
             return;
         }
 
+        var now = Now;
         Stash.UnstashAll(envelope => envelope.Message is not RunCommand);
         foreach (var envelope in Stash.ClearStash())
         {
-            if (envelope.Message is RunCommand { Ticket: var queued })
+            if (envelope.Message is not RunCommand { Ticket: var queued })
             {
-                _inFlight.Remove(queued.Token);
-                Finish(queued, OutcomeKind.Superseded, message: cause);
+                continue;
             }
+
+            if (ReferenceEquals(queued, prequeued) && queued.StartNanoseconds <= now)
+            {
+                // It took over at the edge before this actor heard the previous one end: it runs, and the
+                // scheduler call that follows reports it interrupted.
+                queued.State = TicketState.Running;
+                continue;
+            }
+
+            _inFlight.Remove(queued.Token);
+            Finish(queued, OutcomeKind.Superseded, message: cause);
         }
 
         _queue.Clear();

@@ -71,7 +71,7 @@ public sealed class PinService : IDisposable
     /// shutdown tasks are registered. The service is disposed when the actor system terminates.
     /// </summary>
     /// <param name="system">The host's actor system (its clock times every edge).</param>
-    /// <param name="driver">The GPIO driver (not disposed by the service).</param>
+    /// <param name="driver">The GPIO driver (not disposed by the service; its lines are requested through it under <paramref name="consumer"/>).</param>
     /// <param name="settings">The settings; null reads <c>remoteio.pins</c> from the system's configuration.</param>
     /// <param name="timing">The edge scheduler's settings (<c>remoteio.gpio.timing</c>); null for the defaults.</param>
     /// <param name="resolver">Decides sessions from senders; null for <see cref="SessionKeyResolver.Default"/>.</param>
@@ -95,7 +95,8 @@ public sealed class PinService : IDisposable
         settings.Validate();
         timing ??= EdgeSchedulerOptions.Default;
         var log = system.Log;
-        var controller = new GpioController(driver, consumer, ownsDriver: false);
+        // Writes are echoed as edges, so observers can follow an output someone else drives.
+        var controller = new GpioController(new EchoingGpioDriver(driver, consumer, system.TimeProvider), consumer, ownsDriver: true);
         PinRuntime runtime;
         try
         {

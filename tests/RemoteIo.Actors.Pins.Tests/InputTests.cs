@@ -200,6 +200,26 @@ public sealed class InputTests : PinsTestKit
     }
 
     [Fact]
+    public void Observer_OfAnOutputAnotherSessionDrives_GetsEveryEdgeItWrites()
+    {
+        const int pin = 22;
+        var observer = Client("observer");
+        observer.Send(Pins, Cmd.Observe(pin));
+        Flush();
+        observer.ExpectMsg<ObserveStarted>();
+        var driver = Client("driver");
+        ClaimOutput(driver, pin);
+
+        Send(driver, Cmd.Blink(pin, 300, 50, 50));
+        AdvanceMs(500);
+
+        var edges = observer.ReceiveN(6).Cast<PinEdge>().ToList();
+        Assert.Equal(SquareWave(0, 300, 50, 50).Select(e => ((long)(e.Ms * 1e6), e.High)), edges.Select(e => (e.TimestampNs, e.Level)));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (ulong)i), edges.Select(e => e.Sequence));
+        observer.ExpectNoMsg();
+    }
+
+    [Fact]
     public void InputClaim_CommandsToDriveIt_AreWrongRole()
     {
         var owner = Client();
