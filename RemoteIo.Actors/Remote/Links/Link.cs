@@ -68,6 +68,9 @@ internal sealed class Link : IAsyncDisposable
     /// <summary>Why the link closed; set once.</summary>
     private LinkCloseInfo? _closeInfo;
 
+    /// <summary>Backing field of <see cref="Flushes"/>.</summary>
+    private long _flushes;
+
     /// <summary>Creates the link (it runs after <see cref="Start"/>).</summary>
     /// <param name="connection">An authenticated connection.</param>
     /// <param name="association">Its association.</param>
@@ -101,6 +104,9 @@ internal sealed class Link : IAsyncDisposable
 
     /// <summary>Frames received so far.</summary>
     public long FramesReceived { get; private set; }
+
+    /// <summary>Flushes (hand-overs to the transport) so far: one per batch of queued frames, not one per frame.</summary>
+    public long Flushes => Interlocked.Read(ref _flushes);
 
     /// <summary>Starts the loops and the heartbeat timer.</summary>
     public void Start()
@@ -348,6 +354,7 @@ internal sealed class Link : IAsyncDisposable
     /// <summary>Flushes; true when the connection no longer takes data (the link then closes).</summary>
     private async ValueTask<bool> FlushAsync(PipeWriter output)
     {
+        Interlocked.Increment(ref _flushes);
         var flush = await output.FlushAsync(_stop.Token).ConfigureAwait(false);
         if (!flush.IsCompleted)
         {

@@ -60,6 +60,9 @@ internal sealed class SocketConnection : TransportConnection
         _send = new Pipe(InlinePipe(options.SendBufferLimit));
     }
 
+    /// <summary>The socket (tests check its options).</summary>
+    internal Socket Socket => _socket;
+
     /// <inheritdoc />
     public override PipeReader Input => _receive.Reader;
 

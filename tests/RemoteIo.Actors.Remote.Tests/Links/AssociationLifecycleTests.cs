@@ -114,6 +114,32 @@ public sealed class AssociationLifecycleTests(ITestOutputHelper output) : NodeTe
     }
 
     [Fact]
+    public async Task QueuedWhileDormant_Resumed_WrittenInBatchesNotOneFlushPerFrame()
+    {
+        var quiet = RemoteSettings.Default.WithHeartbeat(TimeSpan.FromMinutes(1), TimeSpan.Zero); // no heartbeat flushes in between
+        var server = await ServerAsync(quiet.WithResumeGracePeriod(TimeSpan.FromMinutes(1)));
+        var before = Node("client", quiet, clientId: "kitchen", incarnation: 5);
+        await before.ConnectAsync(InMemory, Host);
+        var (serverSide, _) = await server.Handler.Associated.NextAsync("the association");
+        Assert.Single(_network.Links).Cut();
+        await server.Handler.LinksLost.NextAsync("the lost link");
+        for (var i = 1; i <= 1000; i++)
+        {
+            TestNode.Send(serverSide, new Ping { Number = (ulong)i });
+        }
+
+        var after = Node("client", quiet, clientId: "kitchen", incarnation: 5, logged: false);
+        await after.ConnectAsync(InMemory, Host);
+        for (var i = 1; i <= 1000; i++)
+        {
+            var (_, delivery) = await after.Handler.Deliveries.NextAsync($"queued message {i}");
+            Assert.Equal((ulong)i, ((Ping)delivery.Message).Number);
+        }
+
+        Assert.InRange(serverSide.CurrentLink!.Flushes, 1, 3);
+    }
+
+    [Fact]
     public async Task CutLink_GracePeriodEnds_TerminatedExactlyWhenItEnds()
     {
         var clock = new ManualTimeProvider();

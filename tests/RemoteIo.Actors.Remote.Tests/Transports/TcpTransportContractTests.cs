@@ -43,6 +43,15 @@ public sealed class TcpTransportContractTests : TransportContractTests
     }
 
     [Fact]
+    public async Task Connections_BothSides_HaveNoDelaySet()
+    {
+        var (client, server) = await ConnectPairAsync();
+
+        Assert.True(((SocketConnection)client).Socket.NoDelay, "the connecting side must not wait to coalesce small frames");
+        Assert.True(((SocketConnection)server).Socket.NoDelay, "the accepting side must not wait to coalesce small frames");
+    }
+
+    [Fact]
     public void DefaultTcpPort_Is8509LikeRemoteio() => Assert.Equal(8509, RemoteTransport.DefaultTcpPort);
 
     [Fact]
