@@ -238,11 +238,12 @@ internal sealed class Link : IAsyncDisposable
                     _detector.HeartBeat();
                 }
 
-                FrameStatus status;
-                long length;
+                var status = FrameStatus.Incomplete;
+                long length = 0;
                 try
                 {
-                    while ((status = FrameCodec.TryReadFrame(ref buffer, max, out var bytes, out length)) == FrameStatus.Complete)
+                    // A closed link stops dispatching at once: after a resume only the new link delivers.
+                    while (!_stop.IsCancellationRequested && (status = FrameCodec.TryReadFrame(ref buffer, max, out var bytes, out length)) == FrameStatus.Complete)
                     {
                         FramesReceived++;
                         if (_decoder.TryDecode(bytes, out var deliver))
