@@ -194,14 +194,24 @@ public sealed class SysfsPwmChannel : PwmChannel
         }
     }
 
-    /// <summary>Sets the polarity (some controllers refuse a change while enabled: stop first).</summary>
+    /// <summary>
+    /// Sets the polarity (some controllers refuse a change while enabled: stop first). Needs a
+    /// period: the kernel applies the channel's whole state on every write and refuses any state
+    /// whose period is 0 (EINVAL), so the check is made here with a message that says what to do.
+    /// </summary>
     /// <param name="polarity">The polarity.</param>
+    /// <exception cref="GpioInvalidArgumentException">Not a polarity, or no period set yet; nothing was written.</exception>
     public void SetPolarity(PwmPolarity polarity)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!Enum.IsDefined(polarity))
         {
             throw new GpioInvalidArgumentException($"PWM polarity {(int)polarity} is neither Normal nor Inversed");
+        }
+
+        if (PeriodNanoseconds == 0)
+        {
+            throw new GpioInvalidArgumentException($"{ChannelPath}: set a frequency (period) before the polarity; the kernel refuses every change while the period is 0");
         }
 
         if (polarity == Polarity)

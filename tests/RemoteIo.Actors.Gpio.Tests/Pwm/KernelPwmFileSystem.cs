@@ -6,7 +6,7 @@ namespace RemoteIo.Actors.Gpio.Tests.Pwm;
 /// <summary>
 /// An in-memory /sys/class/pwm that records every write in order and enforces the kernel's rules
 /// (drivers/pwm/sysfs.c and pwm_apply_state): export of an exported channel is EBUSY, of a channel
-/// beyond npwm ENODEV; duty and enable are EINVAL while the period is 0; the duty may not exceed
+/// beyond npwm ENODEV; duty, enable and polarity are EINVAL while the period is 0; the duty may not exceed
 /// the period; enable takes 0 or 1; polarity "normal" or "inversed". A temp directory cannot do this.
 /// </summary>
 public sealed class KernelPwmFileSystem : PwmFileSystem
@@ -182,6 +182,11 @@ public sealed class KernelPwmFileSystem : PwmFileSystem
                 s.Enabled = text == "1";
                 break;
             case "polarity" when text is "normal" or "inversed":
+                if (s.Period == 0)
+                {
+                    throw Errno(EInval); // pwm_apply_state refuses every state with period 0.
+                }
+
                 s.Polarity = text;
                 break;
             default:

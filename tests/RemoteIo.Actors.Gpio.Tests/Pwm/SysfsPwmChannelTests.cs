@@ -122,14 +122,28 @@ public sealed class SysfsPwmChannelTests
     }
 
     [Fact]
-    public void SetPolarity_Inversed_WritesIt()
+    public void SetPolarity_Inversed_WritesItOnce()
     {
         using var pwm = Open(0);
+        pwm.Configure(1_000_000, 250_000);
+        _sysfs.Writes.Clear();
         pwm.SetPolarity(PwmPolarity.Inversed);
         pwm.SetPolarity(PwmPolarity.Inversed);
-        Assert.Equal(("pwmchip0/pwm0/polarity", "inversed"), _sysfs.Writes[^1]);
-        Assert.Equal(2, _sysfs.Writes.Count);
+        Assert.Equal([("pwmchip0/pwm0/polarity", "inversed")], _sysfs.Writes);
         Assert.Equal(PwmPolarity.Inversed, pwm.Polarity);
+        Assert.Equal("inversed", _sysfs.State(0, 0)!.Value.Polarity);
+    }
+
+    [Fact]
+    public void SetPolarity_WithoutAPeriod_RefusedBeforeWriting()
+    {
+        using var pwm = Open(0);
+        _sysfs.Writes.Clear();
+        var error = Assert.Throws<GpioInvalidArgumentException>(() => pwm.SetPolarity(PwmPolarity.Inversed));
+        Assert.Equal("/sys/class/pwm/pwmchip0/pwm0: set a frequency (period) before the polarity; the kernel refuses every change while the period is 0", error.Message);
+        Assert.Equal(0, error.Errno);
+        Assert.Empty(_sysfs.Writes);
+        Assert.Equal(PwmPolarity.Normal, pwm.Polarity);
     }
 
     [Fact]

@@ -104,17 +104,31 @@ public sealed class SysfsPwmChannelTests
     }
 
     [Fact]
-    public void SetPolarity_PeriodStillZero_KernelRefusesAndOurErrorNamesFileValueAndEinval()
+    public void SetPolarity_PeriodStillZero_FailsClearlyAndWritesNothing()
     {
         var channel = _chip.TakeFreshChannel();
         using var pwm = SysfsPwmChannel.Open(_chip.ChipNumber, channel);
 
         var error = Assert.Throws<GpioInvalidArgumentException>(() => pwm.SetPolarity(PwmPolarity.Inversed));
 
-        Assert.Equal(22, error.Errno);
-        Assert.Contains($"\"inversed\" for {_chip.ChannelDirectory(channel)}/polarity as invalid (EINVAL)", error.Message, StringComparison.Ordinal);
+        // Ours, before the kernel's bare EINVAL: it says what to do.
+        Assert.Equal($"{_chip.ChannelDirectory(channel)}: set a frequency (period) before the polarity; the kernel refuses every change while the period is 0", error.Message);
+        Assert.Equal(0, error.Errno);
         Assert.Equal(("normal", 0), (Read(channel, "polarity"), _chip.Applied(channel).Applies));
         Assert.Equal(PwmPolarity.Normal, pwm.Polarity);
+    }
+
+    [Fact]
+    public void KernelRule_PolarityWrittenWhilePeriodIsZero_IsRefusedAsInvalid()
+    {
+        // The rule SetPolarity checks for: pwm_apply_state refuses any state with period 0.
+        var channel = _chip.TakeFreshChannel();
+        using var pwm = SysfsPwmChannel.Open(_chip.ChipNumber, channel);
+
+        var error = Assert.ThrowsAny<IOException>(() => KernelFile.Write(Path.Combine(_chip.ChannelDirectory(channel), "polarity"), "inversed"));
+
+        Assert.Equal(22, error.InnerException?.HResult); // EINVAL, as .NET reports an errno
+        Assert.Equal(("normal", 0), (Read(channel, "polarity"), _chip.Applied(channel).Applies));
     }
 
     [Fact]
