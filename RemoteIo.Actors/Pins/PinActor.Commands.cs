@@ -369,7 +369,7 @@ internal sealed partial class PinActor
     /// <summary>Handles a waveform ending: outcome, current waveform, busy → ready.</summary>
     /// <param name="ending">The ending.</param>
     /// <param name="inline">True when caused by this actor's own scheduler call (no behaviour change then).</param>
-    private void HandleEnding(WaveformEnded ending, bool inline)
+    private void HandleEnding(in WaveformEnding ending, bool inline)
     {
         var known = _inFlight.Remove(ending.Token, out var ticket);
         if (ending.Reason == WaveformEndReason.Faulted && (known || ending.Token == _currentToken))
@@ -413,7 +413,7 @@ internal sealed partial class PinActor
     }
 
     /// <summary>Sends a command's final outcome from how its waveform ended.</summary>
-    private void Conclude(CommandTicket ticket, WaveformEnded ending)
+    private void Conclude(CommandTicket ticket, in WaveformEnding ending)
     {
         switch (ending.Reason)
         {
@@ -445,16 +445,18 @@ internal sealed partial class PinActor
     /// <summary>Handles the endings captured during this actor's own scheduler call.</summary>
     private void SettleCaptured()
     {
-        if (_capture.Items.Count == 0)
+        // Handling an ending never calls the scheduler, so the capture cannot grow meanwhile.
+        var items = _capture.Items;
+        try
         {
-            return;
+            for (var i = 0; i < items.Count; i++)
+            {
+                HandleEnding(items[i], inline: true);
+            }
         }
-
-        WaveformEnded[] endings = [.. _capture.Items];
-        _capture.Items.Clear();
-        foreach (var ending in endings)
+        finally
         {
-            HandleEnding(ending, inline: true);
+            items.Clear();
         }
     }
 

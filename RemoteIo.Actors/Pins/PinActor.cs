@@ -204,7 +204,7 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     /// <summary>What both behaviours handle alike.</summary>
     private void ReceiveCommon()
     {
-        Receive<WaveformEnded>(e => HandleEnding(e, inline: false));
+        Receive<WaveformEnded>(e => HandleEnding(new WaveformEnding(e.Token, e.EndNanoseconds, e.Reason), inline: false));
         Receive<GrantClaim>(OnGrantClaim);
         Receive<CutPin>(OnCut);
         Receive<ReleaseLine>(_ => OnReleaseLine());

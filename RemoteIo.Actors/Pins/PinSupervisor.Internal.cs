@@ -66,45 +66,39 @@ public sealed partial class PinSupervisor
     }
 
     /// <summary>
-    /// Soft-closes a session: its pins get a <see cref="DrainPin"/> from here, after every command the
-    /// client sent before (they all passed through this mailbox first), and its subscriptions end.
-    /// New requests from the same link open a new session.
+    /// Soft-closes a session (once): from here on its link's commands are refused as "pin closed",
+    /// its pins get a <see cref="DrainPin"/> from here — after every command the client sent before,
+    /// since they all passed through this mailbox first — its subscriptions end, and its session
+    /// actor learns which pins to wait for. New requests from the same link open a new session.
     /// </summary>
     private void BeginDrain(string sessionId)
     {
-        if (!_byId.TryGetValue(sessionId, out var session))
+        if (!_byId.TryGetValue(sessionId, out var session) || session.Closing)
         {
             return;
         }
 
-        var gpios = new List<int>();
-        if (!session.Closing)
+        session.Closing = true;
+        if (_active.TryGetValue(session.Key, out var active) && ReferenceEquals(active, session))
         {
-            session.Closing = true;
-            if (_active.TryGetValue(session.Key, out var active) && ReferenceEquals(active, session))
-            {
-                _active.Remove(session.Key);
-            }
+            _active.Remove(session.Key);
+        }
 
-            _closing[session.Key] = session;
-            foreach (var entry in _pins)
+        _closing[session.Key] = session;
+        var gpios = new List<int>();
+        foreach (var entry in _pins)
+        {
+            if (entry?.OwnerSessionId == sessionId)
             {
-                if (entry?.OwnerSessionId == sessionId)
-                {
-                    entry.Draining = true;
-                    gpios.Add(entry.Line.Gpio);
-                    entry.Actor.Tell(new DrainPin(sessionId), Self);
-                }
-            }
-
-            foreach (var gpio in session.Observed)
-            {
-                _pins[gpio]?.Actor.Tell(new DropObservers(sessionId), Self);
+                entry.Draining = true;
+                gpios.Add(entry.Line.Gpio);
+                entry.Actor.Tell(new DrainPin(sessionId), Self);
             }
         }
-        else
+
+        foreach (var gpio in session.Observed)
         {
-            gpios.AddRange(_pins.Where(p => p?.OwnerSessionId == sessionId).Select(p => p!.Line.Gpio));
+            _pins[gpio]?.Actor.Tell(new DropObservers(sessionId), Self);
         }
 
         session.Actor.Tell(new DrainStarted(gpios), Self);

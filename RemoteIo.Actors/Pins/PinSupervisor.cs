@@ -166,7 +166,14 @@ public sealed partial class PinSupervisor : ReceiveActor
             return;
         }
 
-        var session = SessionOf(Sender);
+        var key = _runtime.Resolver.Resolve(Sender);
+        var session = _active.GetValueOrDefault(key);
+        if (session is null && _closing.ContainsKey(key))
+        {
+            Sender.Tell(Outcomes.CommandRejected(command.CommandId, gpio, RejectReason.PinClosed, $"{pin}: pin closed (the session is closing)"), Self);
+            return;
+        }
+
         var entry = _pins[gpio];
         if (session is null || entry?.OwnerSessionId != session.Id)
         {
@@ -227,7 +234,9 @@ public sealed partial class PinSupervisor : ReceiveActor
         var key = _runtime.Resolver.Resolve(Sender);
         if (_active.TryGetValue(key, out var session) || _closing.TryGetValue(key, out session))
         {
+            // The waiter first, then the drain: commands the client sends after CloseSession are refused from now on.
             session.Actor.Tell(new CloseRequested(request.RequestId), Sender);
+            BeginDrain(session.Id);
             return;
         }
 

@@ -59,7 +59,7 @@ internal sealed class SessionActor : ReceiveActor
         Receive<DrainStarted>(d =>
         {
             _closing = true;
-            _draining ??= [.. d.Gpios];
+            _draining = [.. d.Gpios];
             Finish();
         });
     }

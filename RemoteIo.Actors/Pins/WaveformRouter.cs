@@ -48,7 +48,7 @@ internal sealed class WaveformRouter : IWaveformListener
         var capture = _capture;
         if (capture is not null && capture.Line == line)
         {
-            capture.Items.Add(new WaveformEnded(token, endNanoseconds, reason));
+            capture.Items.Add(new WaveformEnding(token, endNanoseconds, reason));
             return;
         }
 

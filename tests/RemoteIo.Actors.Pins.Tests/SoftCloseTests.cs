@@ -110,6 +110,28 @@ public sealed class SoftCloseTests : PinsTestKit
     }
 
     [Fact]
+    public void CloseSession_CommandsSentAfterIt_ArePinClosed()
+    {
+        const int pin = 25;
+        var client = Client();
+        ClaimOutput(client, pin);
+        var on = Cmd.On(pin, 500);
+        Send(client, on);
+        client.Send(Pins, new CloseSession { RequestId = 3 });
+        var late = Cmd.Off(pin);
+        Send(client, late);
+
+        ExpectAccepted(client, on);
+        var refused = ExpectOutcome(client, late, OutcomeKind.Rejected);
+        Assert.Equal(RejectReason.PinClosed, refused.Reason);
+        Assert.Contains("pin closed", refused.Message, StringComparison.Ordinal);
+        AdvanceMs(600);
+        ExpectOutcome(client, on, OutcomeKind.Completed);
+        client.ExpectMsg<PinNotice>(n => n.Kind == PinNotice.Types.Kind.Released);
+        Assert.Equal([(uint)pin], client.ExpectMsg<SessionClosed>().ReleasedGpios);
+    }
+
+    [Fact]
     public void ClientDeath_SoftClosesItsPinsAfterTheirQueuedWork()
     {
         const int pin = 24;
