@@ -154,7 +154,12 @@ public sealed class GpioController : IDisposable
     /// <returns>True when open here.</returns>
     public bool IsPinOpen(int line) => (uint)line < (uint)_open.Length && Volatile.Read(ref _open[line]) is not null;
 
-    /// <summary>Releases an open line and drops its edge listeners (an output keeps its last level in hardware, as with the kernel).</summary>
+    /// <summary>
+    /// Releases an open line and drops its edge listeners (an output keeps its last level in
+    /// hardware, as with the kernel). A line opened together with others (<see cref="OpenLines"/>)
+    /// is freed on its own: the others stay open, keep their settings and output values, and their
+    /// edge events go on in sequence.
+    /// </summary>
     /// <param name="line">An open line.</param>
     public void ClosePin(int line)
     {
@@ -248,14 +253,21 @@ public sealed class GpioController : IDisposable
             }
 
             _disposed = true;
+            var open = new List<int>();
             for (var line = 0; line < _open.Length; line++)
             {
                 if (_open[line] is not null)
                 {
                     _open[line] = null;
                     Driver.ClearEdgeListeners(line);
-                    Driver.ReleaseLine(line);
+                    open.Add(line);
                 }
+            }
+
+            // All at once: lines opened together then close their kernel request once.
+            if (open.Count > 0)
+            {
+                Driver.ReleaseLines(open.ToArray());
             }
         }
 

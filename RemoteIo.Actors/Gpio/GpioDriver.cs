@@ -70,6 +70,20 @@ public abstract class GpioDriver : IDisposable
     /// <param name="line">A line this driver holds.</param>
     protected internal abstract void ReleaseLine(int line);
 
+    /// <summary>
+    /// Releases several requested lines at once. The default releases them one by one; the
+    /// character device overrides it so that lines requested together and released together close
+    /// their request once, instead of re-requesting the remaining lines after each one.
+    /// </summary>
+    /// <param name="lines">Lines this driver holds, each at most once.</param>
+    protected internal virtual void ReleaseLines(ReadOnlySpan<int> lines)
+    {
+        foreach (var line in lines)
+        {
+            ReleaseLine(line);
+        }
+    }
+
     /// <summary>Reads a requested line's logical value (debounced, for debounced inputs).</summary>
     /// <param name="line">A line this driver holds.</param>
     /// <returns>The value.</returns>

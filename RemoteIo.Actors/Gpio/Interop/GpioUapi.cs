@@ -5,9 +5,16 @@ namespace RemoteIo.Actors.Gpio.Interop;
 /// <summary>
 /// Constants and ioctl numbers of the GPIO character-device uAPI v2 (linux/gpio.h). The ioctl
 /// numbers are computed with the kernel's <c>_IOR</c>/<c>_IOWR</c> encoding from the struct sizes,
-/// so a wrong layout changes the number and the kernel refuses it (ENOTTY) instead of corrupting
-/// memory; the unit tests pin both the sizes and the numbers to the header.
+/// so a wrong layout changes the number and the kernel refuses it instead of corrupting memory;
+/// the unit tests pin both the sizes and the numbers to the header.
 /// </summary>
+/// <remarks>
+/// A GPIO chip's descriptor answers a command it does not know with EINVAL (Linux 6.1's
+/// <c>gpio_ioctl</c> and <c>linereq_ioctl</c> end in <c>return -EINVAL</c>), the same errno as for
+/// bad contents; only a descriptor that is no GPIO device at all answers ENOTTY. Error messages
+/// therefore carry the ioctl's name and number (<see cref="Describe"/>), so a wrong number can be
+/// told from wrong contents by reading the message against linux/gpio.h.
+/// </remarks>
 internal static class GpioUapi
 {
     /// <summary>GPIO_MAX_NAME_SIZE.</summary>
@@ -105,6 +112,29 @@ internal static class GpioUapi
 
     /// <summary>GPIO_V2_LINE_SET_VALUES_IOCTL = _IOWR(0xB4, 0x0F, struct gpio_v2_line_values).</summary>
     public static readonly nuint V2LineSetValues = Iowr(0x0F, Unsafe.SizeOf<GpioV2LineValues>());
+
+    /// <summary>
+    /// The ioctl's name in linux/gpio.h and its number, for error messages:
+    /// "GPIO_V2_LINE_SET_VALUES_IOCTL (0xc010b40f)". Looked up by value, so a number that is wrong
+    /// here still shows under its name, with the wrong value next to it.
+    /// </summary>
+    /// <param name="request">One of this class's ioctl numbers.</param>
+    /// <returns>The name and the number in hex.</returns>
+    public static string Describe(nuint request) => $"{NameOf(request)} (0x{(ulong)request:x8})";
+
+    /// <summary>The name of one of this class's ioctl numbers in linux/gpio.h; "ioctl" for any other.</summary>
+    /// <param name="request">The ioctl number.</param>
+    /// <returns>The macro name.</returns>
+    public static string NameOf(nuint request) =>
+        request == GetChipInfo ? "GPIO_GET_CHIPINFO_IOCTL"
+        : request == GetLineInfoUnwatch ? "GPIO_GET_LINEINFO_UNWATCH_IOCTL"
+        : request == V2GetLineInfo ? "GPIO_V2_GET_LINEINFO_IOCTL"
+        : request == V2GetLineInfoWatch ? "GPIO_V2_GET_LINEINFO_WATCH_IOCTL"
+        : request == V2GetLine ? "GPIO_V2_GET_LINE_IOCTL"
+        : request == V2LineSetConfig ? "GPIO_V2_LINE_SET_CONFIG_IOCTL"
+        : request == V2LineGetValues ? "GPIO_V2_LINE_GET_VALUES_IOCTL"
+        : request == V2LineSetValues ? "GPIO_V2_LINE_SET_VALUES_IOCTL"
+        : "ioctl";
 
     /// <summary>_IOR: the kernel writes the argument (direction bits 2).</summary>
     private static nuint Ior(uint number, int size) => Encode(2, number, size);

@@ -10,16 +10,26 @@ namespace RemoteIo.Actors.Gpio.Linux;
 /// once; reading and delivering an event allocates nothing.
 /// </summary>
 /// <remarks>
-/// A descriptor is only closed once the thread has acknowledged that it no longer polls it
-/// (<see cref="Remove"/> waits for that), so a number reused by a new descriptor is never read by
-/// mistake.
+/// <para>
+/// A descriptor is only closed once the thread no longer polls it: <see cref="Remove"/> waits for
+/// the thread to acknowledge the new poll set, and on the thread itself (a listener releasing a
+/// line) the handle is marked <see cref="LineRequestHandle.Closed"/> first, which the delivery loop
+/// checks, and the set is rebuilt before the next <c>ppoll</c>. So a number the kernel reuses for a
+/// new descriptor is never read by mistake.
+/// </para>
+/// <para>
+/// A descriptor the kernel hangs up on (its chip was removed: POLLHUP/POLLERR, or a read failing
+/// with ENODEV) is dropped from the poll set at once — the chip descriptor of line-info watches as
+/// much as line requests — because <c>ppoll</c> would otherwise report it ready forever and spin a
+/// core.
+/// </para>
 /// </remarks>
 internal sealed class ChardevEventReader : IDisposable
 {
     /// <summary>Edge events read per call: the kernel's default buffer holds 16 per line.</summary>
     private const int EventsPerRead = 16;
 
-    /// <summary>Guards the source list, versions and deferred closes; also the monitor for acknowledgements.</summary>
+    /// <summary>Guards the source list and versions; also the monitor for acknowledgements.</summary>
     private readonly object _gate = new();
 
     /// <summary>The driver events are delivered to.</summary>
@@ -34,9 +44,6 @@ internal sealed class ChardevEventReader : IDisposable
     /// <summary>The requests with edge detection.</summary>
     private readonly List<LineRequestHandle> _requests = [];
 
-    /// <summary>Descriptors to close at the top of the next loop (released from the reader thread itself).</summary>
-    private readonly List<int> _deferredClose = [];
-
     /// <summary>Bumped on every change to the sources.</summary>
     private int _version;
 
@@ -45,6 +52,12 @@ internal sealed class ChardevEventReader : IDisposable
 
     /// <summary>How many lines are watched (the chip descriptor is polled while non-zero).</summary>
     private int _watchCount;
+
+    /// <summary>Set once the kernel hung up on the chip descriptor (the chip was removed): it is no longer polled.</summary>
+    private bool _chipGone;
+
+    /// <summary>The thread's Linux thread id (0 until it runs), for diagnostics and the real-kernel tests.</summary>
+    private int _nativeThreadId;
 
     /// <summary>Set to stop the thread.</summary>
     private bool _stopping;
@@ -66,6 +79,9 @@ internal sealed class ChardevEventReader : IDisposable
         }
     }
 
+    /// <summary>The Linux thread id of the reader thread (as in <c>/proc/self/task</c>); 0 before it started.</summary>
+    public int NativeThreadId => Volatile.Read(ref _nativeThreadId);
+
     /// <summary>Starts polling a request for edge events.</summary>
     /// <param name="request">The request.</param>
     public void Add(LineRequestHandle request)
@@ -80,30 +96,57 @@ internal sealed class ChardevEventReader : IDisposable
         Wake();
     }
 
-    /// <summary>Stops polling a request; returns once the thread no longer polls it (so its descriptor may be closed).</summary>
+    /// <summary>
+    /// Stops polling a request; returns once the thread no longer polls it, so its descriptor may
+    /// be closed. On the reader thread itself (a listener releasing a line) it returns at once: the
+    /// caller marks the handle <see cref="LineRequestHandle.Closed"/> before closing, the delivery
+    /// loop skips closed handles and rebuilds its poll set before it polls again.
+    /// </summary>
     /// <param name="request">The request.</param>
-    /// <returns>True when the caller may close the descriptor now; false on the reader thread itself, where the close is deferred to the loop.</returns>
-    public bool Remove(LineRequestHandle request)
+    public void Remove(LineRequestHandle request)
     {
         int version;
         lock (_gate)
         {
             if (!_requests.Remove(request))
             {
-                return true;
+                return;
             }
 
             version = ++_version;
             if (Thread.CurrentThread == _thread)
             {
-                _deferredClose.Add(request.Fd);
-                return false;
+                return;
             }
         }
 
         Wake();
         WaitForAcknowledgement(version);
-        return true;
+    }
+
+    /// <summary>
+    /// Delivers the edge events still queued on a request the thread no longer polls (after
+    /// <see cref="Remove"/>), without blocking: a request closed so that its other lines can be
+    /// requested anew must not take their pending events with it.
+    /// </summary>
+    /// <param name="request">A request that is not (or no longer) polled by the thread.</param>
+    public unsafe void DeliverPending(LineRequestHandle request)
+    {
+        var buffer = new byte[EventsPerRead * sizeof(GpioV2LineEvent)];
+        var zero = default(Timespec);
+        while (!request.Dead)
+        {
+            var poll = new PollFd { Fd = request.Fd, Events = Libc.PollIn };
+            if (Libc.Ppoll(&poll, 1, &zero, null) <= 0 || poll.ReturnedEvents == 0)
+            {
+                return;
+            }
+
+            if (!ReadEdges(request, poll.ReturnedEvents, buffer))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Counts a watched line; the chip descriptor is polled while any is watched.</summary>
@@ -139,11 +182,6 @@ internal sealed class ChardevEventReader : IDisposable
         if (thread is not null && thread != Thread.CurrentThread)
         {
             thread.Join();
-        }
-
-        foreach (var fd in _deferredClose)
-        {
-            _ = Libc.Close(fd);
         }
 
         _ = Libc.Close(_wakeFd);
@@ -187,6 +225,7 @@ internal sealed class ChardevEventReader : IDisposable
         var owners = Array.Empty<LineRequestHandle?>();
         var built = -1;
         var buffer = new byte[Math.Max(EventsPerRead * sizeof(GpioV2LineEvent), 8 * sizeof(GpioV2LineInfoChanged))];
+        Volatile.Write(ref _nativeThreadId, Libc.GetTid());
         while (true)
         {
             lock (_gate)
@@ -198,12 +237,6 @@ internal sealed class ChardevEventReader : IDisposable
                     return;
                 }
 
-                foreach (var fd in _deferredClose)
-                {
-                    _ = Libc.Close(fd);
-                }
-
-                _deferredClose.Clear();
                 if (built != _version)
                 {
                     (fds, owners) = BuildPollSet();
@@ -246,7 +279,7 @@ internal sealed class ChardevEventReader : IDisposable
                 }
                 else if (owners[i] is { } request)
                 {
-                    ReadEdges(request, events, buffer);
+                    _ = ReadEdges(request, events, buffer);
                 }
                 else
                 {
@@ -260,12 +293,13 @@ internal sealed class ChardevEventReader : IDisposable
     private (PollFd[] Fds, LineRequestHandle?[] Owners) BuildPollSet()
     {
         var live = _requests.Where(r => !r.Dead).ToList();
-        var count = 1 + (_watchCount > 0 ? 1 : 0) + live.Count;
+        var pollChip = _watchCount > 0 && !_chipGone;
+        var count = 1 + (pollChip ? 1 : 0) + live.Count;
         var fds = new PollFd[count];
         var owners = new LineRequestHandle?[count];
         var next = 0;
         fds[next++] = new PollFd { Fd = _wakeFd, Events = Libc.PollIn };
-        if (_watchCount > 0)
+        if (pollChip)
         {
             fds[next++] = new PollFd { Fd = _chipFd, Events = Libc.PollIn };
         }
@@ -280,49 +314,87 @@ internal sealed class ChardevEventReader : IDisposable
     }
 
     /// <summary>Reads the edge events waiting on a request and delivers them in order.</summary>
-    private unsafe void ReadEdges(LineRequestHandle request, short events, byte[] buffer)
+    /// <returns>False when nothing could be read: the request is closed, or the kernel hung up on it (then it is marked dead and dropped from the poll set).</returns>
+    private unsafe bool ReadEdges(LineRequestHandle request, short events, byte[] buffer)
     {
-        if ((events & Libc.PollIn) == 0)
+        if (request.Closed)
         {
-            // Error or hang-up without data: the chip is gone. Stop polling it; the owner closes it on release.
+            return false; // Released from a listener during this round: its descriptor is gone.
+        }
+
+        nint read = -1;
+        if ((events & Libc.PollIn) != 0)
+        {
+            fixed (byte* data = buffer)
+            {
+                read = Libc.Read(request.Fd, data, (nuint)buffer.Length);
+            }
+        }
+
+        if (read < 0)
+        {
+            if ((events & Libc.PollIn) != 0 && Errno.Last is Libc.EINTR or Libc.EAGAIN)
+            {
+                return true;
+            }
+
+            // Hang-up or error without data, or a failing read (ENODEV): the chip is gone. Stop
+            // polling it; the owner closes it on release.
             request.Dead = true;
+            BumpVersion();
+            return false;
+        }
+
+        for (var offset = 0; offset + sizeof(GpioV2LineEvent) <= read; offset += sizeof(GpioV2LineEvent))
+        {
+            _driver.DeliverEdge(request, MemoryMarshal.Read<GpioV2LineEvent>(buffer.AsSpan(offset)));
+        }
+
+        return read > 0;
+    }
+
+    /// <summary>Reads the line-info changes waiting on the chip descriptor and delivers them.</summary>
+    private unsafe void ReadInfoChanges(short events, byte[] buffer)
+    {
+        nint read = -1;
+        if ((events & Libc.PollIn) != 0)
+        {
+            fixed (byte* data = buffer)
+            {
+                read = Libc.Read(_chipFd, data, (nuint)buffer.Length);
+            }
+        }
+
+        if (read < 0)
+        {
+            if ((events & Libc.PollIn) != 0 && Errno.Last is Libc.EINTR or Libc.EAGAIN)
+            {
+                return;
+            }
+
+            // POLLHUP/POLLERR without data, or a failing read: the chip was removed. Left in the
+            // poll set it would be reported ready by every ppoll, and the thread would spin.
             lock (_gate)
             {
+                _chipGone = true;
                 _version++;
             }
 
             return;
         }
 
-        nint read;
-        fixed (byte* data = buffer)
-        {
-            read = Libc.Read(request.Fd, data, (nuint)buffer.Length);
-        }
-
-        for (var offset = 0; offset + sizeof(GpioV2LineEvent) <= read; offset += sizeof(GpioV2LineEvent))
-        {
-            _driver.DeliverEdge(MemoryMarshal.Read<GpioV2LineEvent>(buffer.AsSpan(offset)));
-        }
-    }
-
-    /// <summary>Reads the line-info changes waiting on the chip descriptor and delivers them.</summary>
-    private unsafe void ReadInfoChanges(short events, byte[] buffer)
-    {
-        if ((events & Libc.PollIn) == 0)
-        {
-            return;
-        }
-
-        nint read;
-        fixed (byte* data = buffer)
-        {
-            read = Libc.Read(_chipFd, data, (nuint)buffer.Length);
-        }
-
         for (var offset = 0; offset + sizeof(GpioV2LineInfoChanged) <= read; offset += sizeof(GpioV2LineInfoChanged))
         {
             _driver.DeliverInfoChange(MemoryMarshal.Read<GpioV2LineInfoChanged>(buffer.AsSpan(offset)));
+        }
+    }
+
+    /// <summary>Makes the thread rebuild its poll set at the top of its next round.</summary>
+    private void BumpVersion()
+    {
+        lock (_gate)
+        {
+            _version++;
         }
     }
 

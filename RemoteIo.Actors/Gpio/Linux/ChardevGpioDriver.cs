@@ -18,9 +18,23 @@ namespace RemoteIo.Actors.Gpio.Linux;
 /// timestamps and per-line sequence numbers.
 /// </para>
 /// <para>
-/// Errors name the chip and the line: a held line fails with <see cref="GpioLineBusyException"/>
-/// ("line 17 is in use by pigpiod"), a permission problem with a hint about the gpio group and
-/// udev rules.
+/// The kernel frees lines only when their request's descriptor is closed. Releasing some lines of
+/// a joint request therefore closes it and requests the remaining lines again at once, with their
+/// settings and their current output values, so a released line is really free for others, as on
+/// the simulated chip. Two costs, inherent to the uAPI: for the microseconds in between the
+/// remaining lines are not held (on chips whose driver resets a freed line — gpio-sim returns it to
+/// its pull, Raspberry Pi kernels without <c>persist_gpio_outputs</c> make it an input — an output
+/// can glitch), and edges in that instant are not detected. Open lines that must never glitch in
+/// requests of their own. Should the new request fail (another process took a line in that instant,
+/// or the chip is gone), the remaining lines are no longer held: the release reports it, unless the
+/// chip is gone, and every later use of such a line says why.
+/// </para>
+/// <para>
+/// Errors name the ioctl with its number, the chip and the line(s) ("GPIO_V2_LINE_SET_VALUES_IOCTL
+/// (0xc010b40f) on gpiochip0 lines 6,7 failed: No such device (errno 19)"): Linux answers an ioctl
+/// it does not know with EINVAL, as it answers bad contents, so the number is what tells the two
+/// apart. A held line fails with <see cref="GpioLineBusyException"/> ("line 17 is in use by
+/// pigpiod"), a permission problem with a hint about the gpio group and udev rules.
 /// </para>
 /// </remarks>
 public sealed partial class ChardevGpioDriver : GpioDriver
@@ -46,7 +60,20 @@ public sealed partial class ChardevGpioDriver : GpioDriver
     /// <summary>The thread reading events and info changes.</summary>
     private readonly ChardevEventReader _reader;
 
-    /// <summary>Edges delivered so far (touched only by the reader thread).</summary>
+    /// <summary>
+    /// Per line, why it is no longer held although its controller still has it open: its request
+    /// was closed to release a sibling line and requesting it again failed. Reported by every later
+    /// use; cleared when the line is released.
+    /// </summary>
+    private readonly GpioException?[] _lost;
+
+    /// <summary>Per line, what to add to the kernel's per-request line sequence so it continues across a re-request.</summary>
+    private readonly long[] _lineSequenceBase;
+
+    /// <summary>Per line, the last line sequence delivered (written by whichever thread delivers the line's events, one at a time).</summary>
+    private readonly long[] _lastLineSequence;
+
+    /// <summary>Edges delivered so far (incremented atomically: a re-request delivers its leftovers off the reader thread).</summary>
     private long _sequence;
 
     /// <summary>Opens the chip at <paramref name="path"/>.</summary>
@@ -58,6 +85,9 @@ public sealed partial class ChardevGpioDriver : GpioDriver
         _lines = new LineRequestHandle?[info.LineCount];
         _indexInRequest = new int[info.LineCount];
         _watched = new bool[info.LineCount];
+        _lost = new GpioException?[info.LineCount];
+        _lineSequenceBase = new long[info.LineCount];
+        _lastLineSequence = new long[info.LineCount];
         _reader = new ChardevEventReader(this, chipFd);
     }
 
@@ -69,6 +99,9 @@ public sealed partial class ChardevGpioDriver : GpioDriver
 
     /// <inheritdoc />
     public override ChipInfo ChipInfo { get; }
+
+    /// <summary>The Linux thread id of the event thread (0 before the first edge request or watch started it), for diagnostics.</summary>
+    internal int EventThreadId => _reader.NativeThreadId;
 
     /// <inheritdoc />
     public override string Description => $"chardev {Path} ({ChipInfo.Label}, {ChipInfo.LineCount} lines)";
@@ -211,10 +244,10 @@ public sealed partial class ChardevGpioDriver : GpioDriver
             }
 
             var info = new GpioV2LineInfo { Offset = (uint)line };
-            Ioctl(_chipFd, GpioUapi.V2GetLineInfoWatch, &info, $"watching line {line} of {Path}");
+            Ioctl(_chipFd, GpioUapi.V2GetLineInfoWatch, &info, line);
             _watched[line] = true;
             _reader.ChangeWatchCount(+1);
-            return ToLineInfo(info);
+            return LineConfigEncoder.ToLineInfo(info);
         }
     }
 
@@ -231,23 +264,32 @@ public sealed partial class ChardevGpioDriver : GpioDriver
             }
 
             var offset = (uint)line;
-            Ioctl(_chipFd, GpioUapi.GetLineInfoUnwatch, &offset, $"unwatching line {line} of {Path}");
+            Ioctl(_chipFd, GpioUapi.GetLineInfoUnwatch, &offset, line);
             _watched[line] = false;
             _reader.ChangeWatchCount(-1);
         }
     }
 
-    /// <summary>Delivers one kernel edge event (reader thread).</summary>
+    /// <summary>
+    /// Delivers one kernel edge event read from <paramref name="request"/> (on the reader thread,
+    /// or on the thread re-requesting lines, which delivers what the closing request still held).
+    /// </summary>
+    /// <param name="request">The request the event was read from.</param>
     /// <param name="native">The event.</param>
-    internal void DeliverEdge(in GpioV2LineEvent native)
+    internal void DeliverEdge(LineRequestHandle request, in GpioV2LineEvent native)
     {
-        if (native.Offset >= (uint)_lines.Length || Volatile.Read(ref _lines[native.Offset]) is null)
+        var line = native.Offset;
+        if (line >= (uint)_lines.Length || !ReferenceEquals(Volatile.Read(ref _lines[line]), request))
         {
-            return; // Released while its request (shared with lines still held) stays open.
+            return; // The line was released while its request stayed open a little longer.
         }
 
+        // The kernel counts a line's events per request; a line re-requested because a sibling
+        // was released continues its count, so a gap in LineSequence still means a lost event.
+        var lineSequence = _lineSequenceBase[line] + native.LineSeqno;
+        _lastLineSequence[line] = lineSequence;
         var kind = native.Id == GpioUapi.EventRisingEdge ? PinEventTypes.Rising : PinEventTypes.Falling;
-        RaiseEdge(new GpioEdgeEvent((int)native.Offset, kind, (long)native.TimestampNs, ++_sequence, native.LineSeqno));
+        RaiseEdge(new GpioEdgeEvent((int)line, kind, (long)native.TimestampNs, Interlocked.Increment(ref _sequence), lineSequence));
     }
 
     /// <summary>Delivers one line-info change (reader thread).</summary>
@@ -255,157 +297,15 @@ public sealed partial class ChardevGpioDriver : GpioDriver
     internal void DeliverInfoChange(in GpioV2LineInfoChanged native)
     {
         var kind = native.EventType is >= 1 and <= 3 ? (LineInfoChangeKind)native.EventType : LineInfoChangeKind.Unknown;
-        LineInfoChanged?.Invoke(this, new LineInfoChangedEventArgs(ToLineInfo(native.Info), kind, (long)native.TimestampNs));
-    }
-
-    /// <inheritdoc />
-    protected internal override unsafe void RequestLines(ReadOnlySpan<int> lines, LineSettings settings, string consumer)
-    {
-        var request = default(GpioV2LineRequest);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            request.Offsets[i] = (uint)lines[i];
-        }
-
-        NativeText.Write(consumer, request.Consumer, GpioUapi.MaxNameSize);
-        request.NumLines = (uint)lines.Length;
-        var all = lines.Length == 64 ? ulong.MaxValue : (1UL << lines.Length) - 1;
-        var outputs = settings.Direction == LineDirection.Output ? all : 0;
-        FillConfig(ref request.Config, [settings], [all], settings.InitialValue.IsHigh ? all : 0, outputs);
-
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(IsDisposed, this);
-            if (Libc.Ioctl(_chipFd, GpioUapi.V2GetLine, &request) < 0)
-            {
-                var errno = Errno.Last;
-                if (errno == Libc.EBUSY)
-                {
-                    throw BusyError(lines);
-                }
-
-                throw Errno.ToException(errno, $"requesting line(s) {string.Join(", ", lines.ToArray())} of {Path}");
-            }
-
-            var handle = new LineRequestHandle(request.Fd, lines.ToArray(), settings, consumer);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                _lines[lines[i]] = handle;
-                _indexInRequest[lines[i]] = i;
-            }
-
-            if (handle.WantsEvents)
-            {
-                _reader.Add(handle);
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    protected internal override unsafe void ReconfigureLine(int line, LineSettings settings)
-    {
-        lock (_gate)
-        {
-            var handle = Held(line);
-            var index = _indexInRequest[line];
-            var wasWatching = handle.WantsEvents;
-
-            // The kernel takes the whole request's configuration at once and sets every output
-            // from it, so outputs keep their current values unless this line turns into one.
-            var values = ReadValues(handle, handle.AllMask);
-            var bit = 1UL << index;
-            if (handle.Settings[index].Direction != LineDirection.Output && settings.Direction == LineDirection.Output)
-            {
-                values = settings.InitialValue.IsHigh ? values | bit : values & ~bit;
-            }
-
-            var next = (LineSettings[])handle.Settings.Clone();
-            next[index] = settings;
-            var config = default(GpioV2LineConfig);
-            var groups = next.Distinct().ToArray();
-            var masks = groups.Select(g => MaskOf(next, g)).ToArray();
-            var outputs = MaskOf(next, s => s.Direction == LineDirection.Output);
-            FillConfig(ref config, groups, masks, values, outputs);
-            Ioctl(handle.Fd, GpioUapi.V2LineSetConfig, &config, $"reconfiguring line {line} of {Path}");
-            handle.Settings[index] = settings;
-            if (!wasWatching && handle.WantsEvents)
-            {
-                _reader.Add(handle);
-            }
-            else if (wasWatching && !handle.WantsEvents)
-            {
-                _ = _reader.Remove(handle);
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    protected internal override void ReleaseLine(int line)
-    {
-        lock (_gate)
-        {
-            var handle = Held(line);
-            handle.Released[_indexInRequest[line]] = true;
-            _lines[line] = null;
-            if (handle.AllReleased)
-            {
-                Close(handle);
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    protected internal override PinValue ReadLine(int line)
-    {
-        var handle = Held(line);
-        var bit = 1UL << _indexInRequest[line];
-        return (ReadValues(handle, bit) & bit) != 0;
-    }
-
-    /// <inheritdoc />
-    protected internal override unsafe void WriteLine(int line, PinValue value)
-    {
-        var handle = Held(line);
-        var bit = 1UL << _indexInRequest[line];
-        var values = new GpioV2LineValues { Mask = bit, Bits = value.IsHigh ? bit : 0 };
-        Ioctl(handle.Fd, GpioUapi.V2LineSetValues, &values, "setting line value");
-    }
-
-    /// <inheritdoc />
-    protected internal override unsafe void WriteLines(ReadOnlySpan<PinValuePair> values)
-    {
-        // One ioctl per kernel request: lines opened together change together.
-        Span<bool> done = stackalloc bool[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (done[i])
-            {
-                continue;
-            }
-
-            var handle = Held(values[i].Line);
-            var native = default(GpioV2LineValues);
-            for (var j = i; j < values.Length; j++)
-            {
-                if (!done[j] && ReferenceEquals(_lines[values[j].Line], handle))
-                {
-                    var bit = 1UL << _indexInRequest[values[j].Line];
-                    native.Mask |= bit;
-                    native.Bits |= values[j].Value.IsHigh ? bit : 0;
-                    done[j] = true;
-                }
-            }
-
-            Ioctl(handle.Fd, GpioUapi.V2LineSetValues, &native, "setting line values");
-        }
+        LineInfoChanged?.Invoke(this, new LineInfoChangedEventArgs(LineConfigEncoder.ToLineInfo(native.Info), kind, (long)native.TimestampNs));
     }
 
     /// <inheritdoc />
     protected internal override unsafe LineInfo GetLineInfo(int line)
     {
         var info = new GpioV2LineInfo { Offset = (uint)line };
-        Ioctl(_chipFd, GpioUapi.V2GetLineInfo, &info, $"reading info of line {line} of {Path}");
-        return ToLineInfo(info);
+        Ioctl(_chipFd, GpioUapi.V2GetLineInfo, &info, line);
+        return LineConfigEncoder.ToLineInfo(info);
     }
 
     /// <inheritdoc />
@@ -474,7 +374,7 @@ public sealed partial class ChardevGpioDriver : GpioDriver
     private static unsafe ChipInfo QueryChipInfo(int fd, string path)
     {
         var native = default(GpioChipInfoNative);
-        Ioctl(fd, GpioUapi.GetChipInfo, &native, $"reading chip info of {path}");
+        Ioctl(fd, GpioUapi.GetChipInfo, &native, path);
         return new ChipInfo(
             NativeText.Read(native.Name, GpioUapi.MaxNameSize),
             NativeText.Read(native.Label, GpioUapi.MaxNameSize),
@@ -482,184 +382,52 @@ public sealed partial class ChardevGpioDriver : GpioDriver
             path);
     }
 
-    /// <summary>Runs an ioctl, retrying on EINTR, throwing a clear error otherwise.</summary>
-    private static unsafe void Ioctl(int fd, nuint request, void* argument, string what)
+    /// <summary>Runs an ioctl on a chip descriptor for one line, retrying on EINTR; a failure names the ioctl, the chip and the line.</summary>
+    private unsafe void Ioctl(int fd, nuint request, void* argument, int line)
+    {
+        var errno = TryIoctl(fd, request, argument);
+        if (errno != 0)
+        {
+            throw UapiError(errno, request, $"{ChipInfo.Name} line {line}");
+        }
+    }
+
+    /// <summary>Runs an ioctl on a chip descriptor opened at <paramref name="path"/>; a failure names the ioctl and the path.</summary>
+    private static unsafe void Ioctl(int fd, nuint request, void* argument, string path)
+    {
+        var errno = TryIoctl(fd, request, argument);
+        if (errno != 0)
+        {
+            throw UapiError(errno, request, path);
+        }
+    }
+
+    /// <summary>Runs an ioctl, retrying on EINTR.</summary>
+    /// <returns>0 on success, the errno otherwise.</returns>
+    private static unsafe int TryIoctl(int fd, nuint request, void* argument)
     {
         while (Libc.Ioctl(fd, request, argument) < 0)
         {
             var errno = Errno.Last;
             if (errno != Libc.EINTR)
             {
-                throw Errno.ToException(errno, what);
+                return errno;
             }
         }
+
+        return 0;
     }
+
+    /// <summary>The error for a failed uAPI ioctl: "GPIO_V2_LINE_SET_VALUES_IOCTL (0xc010b40f) on gpiochip0 lines 6,7 failed: No such device (errno 19)".</summary>
+    private static GpioException UapiError(int errno, nuint request, string target) =>
+        Errno.ToException(errno, $"{GpioUapi.Describe(request)} on {target}");
 
     /// <summary>Lists chips for messages: "gpiochip0 (pinctrl-bcm2711, 54 lines), ...".</summary>
     private static string Describe(IReadOnlyList<ChipInfo> chips) =>
         chips.Count == 0 ? "none" : string.Join(", ", chips.Select(c => $"{c.Name} ({c.Label}, {c.LineCount} lines)"));
 
-    /// <summary>The kernel flags for one settings group.</summary>
-    private static ulong ToFlags(LineSettings settings)
-    {
-        var flags = settings.Direction == LineDirection.Output ? GpioUapi.FlagOutput : GpioUapi.FlagInput;
-        if (settings.ActiveLow)
-        {
-            flags |= GpioUapi.FlagActiveLow;
-        }
-
-        flags |= settings.Bias switch
-        {
-            LineBias.PullUp => GpioUapi.FlagBiasPullUp,
-            LineBias.PullDown => GpioUapi.FlagBiasPullDown,
-            LineBias.Disabled => GpioUapi.FlagBiasDisabled,
-            _ => 0,
-        };
-        flags |= settings.Drive switch
-        {
-            LineDrive.OpenDrain => GpioUapi.FlagOpenDrain,
-            LineDrive.OpenSource => GpioUapi.FlagOpenSource,
-            _ => 0,
-        };
-        if ((settings.EdgeDetection & PinEventTypes.Rising) != 0)
-        {
-            flags |= GpioUapi.FlagEdgeRising;
-        }
-
-        if ((settings.EdgeDetection & PinEventTypes.Falling) != 0)
-        {
-            flags |= GpioUapi.FlagEdgeFalling;
-        }
-
-        return flags;
-    }
-
-    /// <summary>
-    /// Fills a line config: the first group's flags as default, a FLAGS attribute per further
-    /// group, output values for the outputs, a DEBOUNCE attribute per debounce period.
-    /// </summary>
-    private static void FillConfig(ref GpioV2LineConfig config, LineSettings[] groups, ulong[] masks, ulong values, ulong outputs)
-    {
-        config.Flags = ToFlags(groups[0]);
-        var count = 0;
-        for (var g = 1; g < groups.Length; g++)
-        {
-            AddAttribute(ref config, ref count, new GpioV2LineAttribute { Id = GpioUapi.AttrIdFlags, Flags = ToFlags(groups[g]) }, masks[g]);
-        }
-
-        if (outputs != 0)
-        {
-            AddAttribute(ref config, ref count, new GpioV2LineAttribute { Id = GpioUapi.AttrIdOutputValues, Values = values & outputs }, outputs);
-        }
-
-        foreach (var period in groups.Select(g => g.Debounce).Where(d => d > TimeSpan.Zero).Distinct())
-        {
-            var mask = 0UL;
-            for (var g = 0; g < groups.Length; g++)
-            {
-                mask |= groups[g].Debounce == period ? masks[g] : 0;
-            }
-
-            var attribute = new GpioV2LineAttribute { Id = GpioUapi.AttrIdDebounce, DebouncePeriodUs = (uint)Math.Ceiling(period.TotalMicroseconds) };
-            AddAttribute(ref config, ref count, attribute, mask);
-        }
-
-        config.NumAttrs = (uint)count;
-    }
-
-    /// <summary>Appends one attribute, refusing more than the kernel's ten.</summary>
-    private static void AddAttribute(ref GpioV2LineConfig config, ref int count, in GpioV2LineAttribute attribute, ulong mask)
-    {
-        if (count == GpioUapi.LineNumAttrsMax)
-        {
-            throw new GpioInvalidArgumentException($"the lines of one request differ in more ways than the kernel's {GpioUapi.LineNumAttrsMax} configuration attributes can express; request them separately");
-        }
-
-        config.Attrs[count++] = new GpioV2LineConfigAttribute { Attr = attribute, Mask = mask };
-    }
-
-    /// <summary>The request bits whose settings equal <paramref name="group"/>.</summary>
-    private static ulong MaskOf(LineSettings[] settings, LineSettings group) => MaskOf(settings, s => s == group);
-
-    /// <summary>The request bits whose settings satisfy <paramref name="predicate"/>.</summary>
-    private static ulong MaskOf(LineSettings[] settings, Func<LineSettings, bool> predicate)
-    {
-        var mask = 0UL;
-        for (var i = 0; i < settings.Length; i++)
-        {
-            mask |= predicate(settings[i]) ? 1UL << i : 0;
-        }
-
-        return mask;
-    }
-
-    /// <summary>Converts kernel line info.</summary>
-    private static unsafe LineInfo ToLineInfo(GpioV2LineInfo info)
-    {
-        var flags = info.Flags;
-        var debounce = TimeSpan.Zero;
-        for (var i = 0; i < Math.Min(info.NumAttrs, (uint)GpioUapi.LineNumAttrsMax); i++)
-        {
-            if (info.Attrs[i].Id == GpioUapi.AttrIdDebounce)
-            {
-                debounce = TimeSpan.FromMicroseconds(info.Attrs[i].DebouncePeriodUs);
-            }
-        }
-
-        var edges = PinEventTypes.None;
-        edges |= (flags & GpioUapi.FlagEdgeRising) != 0 ? PinEventTypes.Rising : PinEventTypes.None;
-        edges |= (flags & GpioUapi.FlagEdgeFalling) != 0 ? PinEventTypes.Falling : PinEventTypes.None;
-        return new LineInfo(
-            (int)info.Offset,
-            NativeText.Read(info.Name, GpioUapi.MaxNameSize),
-            NativeText.Read(info.Consumer, GpioUapi.MaxNameSize),
-            (flags & GpioUapi.FlagUsed) != 0,
-            (flags & GpioUapi.FlagOutput) != 0 ? LineDirection.Output : LineDirection.Input,
-            (flags & GpioUapi.FlagActiveLow) != 0,
-            (flags & GpioUapi.FlagBiasPullUp) != 0 ? LineBias.PullUp
-                : (flags & GpioUapi.FlagBiasPullDown) != 0 ? LineBias.PullDown
-                : (flags & GpioUapi.FlagBiasDisabled) != 0 ? LineBias.Disabled
-                : LineBias.AsIs,
-            (flags & GpioUapi.FlagOpenDrain) != 0 ? LineDrive.OpenDrain
-                : (flags & GpioUapi.FlagOpenSource) != 0 ? LineDrive.OpenSource
-                : LineDrive.PushPull,
-            edges,
-            debounce);
-    }
-
-    /// <summary>Reads the request's values for the bits in <paramref name="mask"/>.</summary>
-    private static unsafe ulong ReadValues(LineRequestHandle handle, ulong mask)
-    {
-        var values = new GpioV2LineValues { Mask = mask };
-        Ioctl(handle.Fd, GpioUapi.V2LineGetValues, &values, "reading line values");
-        return values.Bits;
-    }
-
-    /// <summary>The busy error for a failed request: finds the held line and names its consumer.</summary>
-    private GpioLineBusyException BusyError(ReadOnlySpan<int> lines)
-    {
-        foreach (var line in lines)
-        {
-            try
-            {
-                var info = GetLineInfo(line);
-                if (info.InUse)
-                {
-                    return new GpioLineBusyException(line, info.Consumer) { Errno = Libc.EBUSY };
-                }
-            }
-            catch (GpioException)
-            {
-                // Info unavailable: fall through to the generic message.
-            }
-        }
-
-        return new GpioLineBusyException(lines[0], string.Empty) { Errno = Libc.EBUSY };
-    }
-
-    /// <summary>The request holding a line of this driver.</summary>
-    private LineRequestHandle Held(int line) =>
-        Volatile.Read(ref _lines[line]) ?? throw new GpioInvalidArgumentException($"line {line} of {Path} is not held by this driver");
+    /// <summary>Names lines for messages: "line 6" or "lines 6,7".</summary>
+    private static string Lines(int[] lines) => (lines.Length == 1 ? "line " : "lines ") + string.Join(",", lines);
 
     /// <summary>Refuses an offset the chip does not have.</summary>
     private void CheckRange(int line)
@@ -667,15 +435,6 @@ public sealed partial class ChardevGpioDriver : GpioDriver
         if ((uint)line >= (uint)_lines.Length)
         {
             throw new GpioInvalidArgumentException($"line {line} does not exist: {Path} has lines 0..{_lines.Length - 1}");
-        }
-    }
-
-    /// <summary>Stops polling a request and closes it (the kernel releases its lines).</summary>
-    private void Close(LineRequestHandle handle)
-    {
-        if (_reader.Remove(handle))
-        {
-            _ = Libc.Close(handle.Fd);
         }
     }
 }

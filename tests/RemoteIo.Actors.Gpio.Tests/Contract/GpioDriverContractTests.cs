@@ -238,6 +238,72 @@ public abstract class GpioDriverContractTests : IDisposable
     }
 
     [Fact]
+    public void ClosePin_OneLineOfAJointRequest_FreesItAndTheOthersKeepDriving()
+    {
+        var first = Open(ConsumerA);
+        var second = Open(ConsumerB);
+        first.OpenLines([A, B, C], LineSettings.Output);
+        first.Write([new PinValuePair(A, PinValue.High), new PinValuePair(B, PinValue.High), new PinValuePair(C, PinValue.Low)]);
+
+        first.ClosePin(A);
+
+        // The closed line is free for anyone at once, not only when its siblings close.
+        Assert.False(second.GetLineInfo(A).InUse);
+        second.OpenPin(A, PinMode.Input);
+        Assert.Equal(ConsumerB, second.GetLineInfo(A).Consumer);
+
+        // The others stay held, as outputs, at the levels they had, and are still written together.
+        Assert.Equal((true, ConsumerA, LineDirection.Output), Describe(second.GetLineInfo(B)));
+        Assert.Equal((true, ConsumerA, LineDirection.Output), Describe(second.GetLineInfo(C)));
+        Assert.Equal((PinValue.High, PinValue.Low), (Fixture.ObserveOutput(B), Fixture.ObserveOutput(C)));
+        first.Write([new PinValuePair(B, PinValue.Low), new PinValuePair(C, PinValue.High)]);
+        Assert.Equal((PinValue.Low, PinValue.High), (Fixture.ObserveOutput(B), Fixture.ObserveOutput(C)));
+        Assert.Throws<GpioInvalidArgumentException>(() => first.Write(A, PinValue.High));
+    }
+
+    [Fact]
+    public void ClosePin_OneLineOfAJointRequest_OthersKeepTheirOwnSettings()
+    {
+        var first = Open(ConsumerA);
+        first.OpenLines([A, B, C], LineSettings.Output.WithActiveLow(true));
+        first.Reconfigure(B, LineSettings.Input.WithBias(LineBias.PullUp));
+        first.Write(C, PinValue.High);
+
+        first.ClosePin(A);
+
+        var b = first.GetLineInfo(B);
+        Assert.Equal((LineDirection.Input, LineBias.PullUp, false), (b.Direction, b.Bias, b.ActiveLow));
+        Assert.Equal(PinValue.High, first.Read(B));
+        var c = first.GetLineInfo(C);
+        Assert.Equal((LineDirection.Output, true), (c.Direction, c.ActiveLow));
+        Assert.Equal(PinValue.Low, Fixture.ObserveOutput(C));
+        Assert.Equal(PinValue.High, first.Read(C));
+    }
+
+    [Fact]
+    public void ClosePin_OneLineOfAJointInputRequest_TheOthersEdgesContinueInSequence()
+    {
+        var controller = Open(ConsumerA);
+        Fixture.DriveInput(A, PinValue.Low);
+        Fixture.DriveInput(B, PinValue.Low);
+        controller.OpenLines([A, B], LineSettings.Input.WithEdgeDetection(PinEventTypes.Rising | PinEventTypes.Falling));
+        var listener = new RecordingEdgeListener();
+        controller.AddEdgeListener(B, listener);
+        Fixture.DriveInput(B, PinValue.High);
+        listener.WaitFor(1, Fixture.EventTimeout);
+
+        controller.ClosePin(A);
+        Assert.False(controller.GetLineInfo(A).InUse);
+        Fixture.DriveInput(B, PinValue.Low);
+        var events = listener.WaitFor(2, Fixture.EventTimeout);
+
+        Assert.Equal([(B, PinEventTypes.Rising, 1L), (B, PinEventTypes.Falling, 2L)], events.Select(e => (e.Line, e.Kind, e.LineSequence)));
+        Assert.Equal(events[0].Sequence + 1, events[1].Sequence);
+        Assert.True(events[1].TimestampNanoseconds >= events[0].TimestampNanoseconds);
+        Assert.Equal(PinValue.Low, controller.Read(B));
+    }
+
+    [Fact]
     public void Dispose_Controller_ReleasesEveryLineItHeld()
     {
         var first = new GpioController(Fixture.OpenDriver(), ConsumerA);
@@ -394,6 +460,11 @@ public abstract class GpioDriverContractTests : IDisposable
         controller.AddEdgeListener(A, listener);
         return listener;
     }
+
+    /// <summary>The parts of line info that say who holds a line and how.</summary>
+    /// <param name="info">The line info.</param>
+    /// <returns>(in use, consumer, direction).</returns>
+    protected static (bool InUse, string Consumer, LineDirection Direction) Describe(LineInfo info) => (info.InUse, info.Consumer, info.Direction);
 
     /// <summary>Opens a controller on a new driver of the chip; disposed after the test.</summary>
     /// <param name="consumer">Its consumer label.</param>

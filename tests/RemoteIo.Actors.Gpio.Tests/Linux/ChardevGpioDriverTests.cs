@@ -24,8 +24,9 @@ public sealed class ChardevGpioDriverTests : IDisposable
     public void Open_NotAGpioDevice_InvalidArgumentSayingSo()
     {
         var error = Assert.Throws<GpioInvalidArgumentException>(() => ChardevGpioDriver.Open("/dev/null"));
-        Assert.StartsWith("reading chip info of /dev/null failed:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not a GPIO character device", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("GPIO_GET_CHIPINFO_IOCTL (0x8044b401) on /dev/null failed: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(errno 25): not a GPIO character device", error.Message, StringComparison.Ordinal);
+        Assert.Equal(25, error.Errno);
     }
 
     [Fact]

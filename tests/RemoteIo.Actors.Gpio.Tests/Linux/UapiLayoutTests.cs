@@ -92,6 +92,31 @@ public sealed class UapiLayoutTests
     }
 
     [Fact]
+    public void Describe_EachIoctl_GivesTheHeaderNameAndTheNumberInHex()
+    {
+        Assert.Equal(
+            [
+                "GPIO_GET_CHIPINFO_IOCTL (0x8044b401)",
+                "GPIO_GET_LINEINFO_UNWATCH_IOCTL (0xc004b40c)",
+                "GPIO_V2_GET_LINEINFO_IOCTL (0xc100b405)",
+                "GPIO_V2_GET_LINEINFO_WATCH_IOCTL (0xc100b406)",
+                "GPIO_V2_GET_LINE_IOCTL (0xc250b407)",
+                "GPIO_V2_LINE_SET_CONFIG_IOCTL (0xc110b40d)",
+                "GPIO_V2_LINE_GET_VALUES_IOCTL (0xc010b40e)",
+                "GPIO_V2_LINE_SET_VALUES_IOCTL (0xc010b40f)",
+            ],
+            new[]
+            {
+                GpioUapi.GetChipInfo, GpioUapi.GetLineInfoUnwatch, GpioUapi.V2GetLineInfo, GpioUapi.V2GetLineInfoWatch,
+                GpioUapi.V2GetLine, GpioUapi.V2LineSetConfig, GpioUapi.V2LineGetValues, GpioUapi.V2LineSetValues,
+            }.Select(GpioUapi.Describe));
+    }
+
+    [Fact]
+    public void Describe_UnknownNumber_SaysIoctlWithTheNumber() =>
+        Assert.Equal("ioctl (0xc250b408)", GpioUapi.Describe(0xC250B408));
+
+    [Fact]
     public void Flags_Values_MatchTheKernelHeader()
     {
         ulong[] flags =

@@ -101,5 +101,53 @@ public sealed class LineInfoTests : IDisposable
         Assert.Equal(5, change.Info.Line);
     }
 
+    [Fact]
+    public void ClosePin_OneLineOfAJointRequest_OthersSeeItReleasedAndTheRestRequestedAgainByTheSameConsumer()
+    {
+        using var watcher = ChardevGpioDriver.Open(_chip.DevicePath);
+        var recorder = new LineInfoChangeRecorder(watcher);
+        watcher.WatchLineInfo(1);
+        watcher.WatchLineInfo(2);
+        using var joint = new GpioController(ChardevGpioDriver.Open(_chip.DevicePath), "joint-user");
+        joint.OpenLines([1, 2], LineSettings.Output.WithInitialValue(PinValue.High));
+
+        joint.ClosePin(1);
+
+        // The kernel frees lines only with their request: line 2 is requested anew at once.
+        var changes = recorder.WaitFor(5, ChangeTimeout);
+        Assert.Equal(
+            [(LineInfoChangeKind.Requested, 1), (LineInfoChangeKind.Requested, 2), (LineInfoChangeKind.Released, 1), (LineInfoChangeKind.Released, 2), (LineInfoChangeKind.Requested, 2)],
+            changes.Select(c => (c.Kind, c.Info.Line)));
+        Assert.Equal(("joint-user", LineDirection.Output), (changes[4].Info.Consumer, changes[4].Info.Direction));
+        Assert.Equal(1, _chip.Value(2));
+    }
+
+    [Fact]
+    public void Dispose_ControllerWithAJointRequest_ClosesItOnceWithoutRequestingAnyLineAgain()
+    {
+        using var watcher = ChardevGpioDriver.Open(_chip.DevicePath);
+        var recorder = new LineInfoChangeRecorder(watcher);
+        foreach (var line in new[] { 1, 2, 3, 4 })
+        {
+            watcher.WatchLineInfo(line);
+        }
+
+        var joint = new GpioController(ChardevGpioDriver.Open(_chip.DevicePath), "joint-user");
+        joint.OpenLines([1, 2, 3], LineSettings.Output);
+        joint.Dispose();
+
+        // One more change after the dispose: once it arrives, every change before it has too.
+        using var sentinel = new GpioController(ChardevGpioDriver.Open(_chip.DevicePath), "sentinel");
+        sentinel.OpenPin(4, PinMode.Input);
+        var changes = recorder.WaitFor(7, ChangeTimeout);
+        Assert.Equal(
+            [
+                (LineInfoChangeKind.Requested, 1), (LineInfoChangeKind.Requested, 2), (LineInfoChangeKind.Requested, 3),
+                (LineInfoChangeKind.Released, 1), (LineInfoChangeKind.Released, 2), (LineInfoChangeKind.Released, 3),
+                (LineInfoChangeKind.Requested, 4),
+            ],
+            changes.Select(c => (c.Kind, c.Info.Line)));
+    }
+
     public void Dispose() => _chip.Dispose();
 }
