@@ -106,6 +106,7 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
         var (network, transport) = NewNetwork();
         var (host, hostRemoting) = NewSystem("host");
         await hostRemoting.ListenAsync(new InMemoryEndPoint("pi"), transport);
+        host.ActorOf(Props.Create(() => new EchoActor(null)), "echo"); // exists: the watch is not answered at once
         var (client, remoting) = NewSystem("client");
         var address = await remoting.ConnectAsync(new InMemoryEndPoint("pi"), transport);
         var echo = Resolve(client, address, "/user/echo");
