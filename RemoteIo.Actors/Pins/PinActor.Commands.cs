@@ -615,6 +615,7 @@ internal sealed partial class PinActor
 
         claim?.Client.Tell(Outcomes.Notice(Gpio, PinNotice.Types.Kind.Released, $"{Name} is in its safe level and released", now), Self);
         Context.Parent.Tell(new PinReleased(Gpio, claim?.SessionId ?? sessionId, close is not null), Self);
+        LetGoIfUnused();
     }
 
     /// <summary>Answers ACCEPTED.</summary>

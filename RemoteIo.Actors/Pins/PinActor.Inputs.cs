@@ -26,6 +26,7 @@ internal sealed partial class PinActor
         }
 
         Sender.Tell(new PinLevel { RequestId = read.RequestId, Gpio = (uint)Gpio, Level = level, TimestampNs = Now, Sequence = (ulong)_line.Inbox.Sequence }, Self);
+        LetGoIfUnused();
     }
 
     /// <summary>Subscribes the sender (again: its settings are replaced).</summary>
@@ -75,7 +76,34 @@ internal sealed partial class PinActor
         {
             Timers.Cancel(_line.Subscribers[index]);
             _line.Subscribers.RemoveAt(index);
+            LetGoIfUnused();
         }
+    }
+
+    /// <summary>Ends every subscription of a closed session.</summary>
+    private void DropSession(string sessionId)
+    {
+        foreach (var subscriber in _line.Subscribers.Where(s => s.SessionId == sessionId).ToList())
+        {
+            RemoveSubscriber(subscriber.Ref);
+        }
+    }
+
+    /// <summary>
+    /// Gives the line back to the system once the host no longer needs it: unclaimed, unobserved,
+    /// an input, and not a configured pin (those, like released outputs, stay held at their safe level).
+    /// </summary>
+    private void LetGoIfUnused()
+    {
+        var controller = _runtime.Controller;
+        if (_line.Claim is not null || _line.Subscribers.Count > 0 || _runtime.Settings.Pins.ContainsKey(Gpio)
+            || !controller.IsPinOpen(Gpio) || controller.GetLineSettings(Gpio).Direction != LineDirection.Input)
+        {
+            return;
+        }
+
+        controller.ClosePin(Gpio);
+        _line.ListeningForEdges = false;
     }
 
     /// <summary>A subscriber consumed edges: room in its queue, and news of what it missed.</summary>

@@ -211,7 +211,7 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
         Receive<EdgesPending>(_ => DrainEdges());
         Receive<Observe>(OnObserve);
         Receive<StopObserve>(_ => RemoveSubscriber(Sender));
-        Receive<DropObservers>(d => _line.Subscribers.RemoveAll(s => s.SessionId == d.SessionId));
+        Receive<DropObservers>(d => DropSession(d.SessionId));
         Receive<AckEvents>(OnAck);
         Receive<ReadLevel>(OnRead);
         Receive<DebounceSettled>(OnDebounceSettled);

@@ -249,5 +249,25 @@ public sealed class InputTests : PinsTestKit
         Assert.Equal((7ul, (uint)Output, true), (output.RequestId, output.Gpio, output.Level));
         var unheld = reader.ExpectMsg<PinLevel>();
         Assert.Equal((8ul, 2u, true), (unheld.RequestId, unheld.Gpio, unheld.Level));
+        Assert.False(Service.Controller.IsPinOpen(2), "a line opened only to be read is given back");
+        Assert.True(Service.Controller.IsPinOpen(Output));
+    }
+
+    [Fact]
+    public void StopObserving_TheLastObserverOfAnUnclaimedPin_GivesTheLineBack()
+    {
+        var observer = Client();
+        observer.Send(Pins, Cmd.Observe(Input));
+        Flush();
+        observer.ExpectMsg<ObserveStarted>();
+        Assert.True(Service.Controller.IsPinOpen(Input));
+
+        observer.Send(Pins, new StopObserving { RequestId = 2, Pin = Cmd.Gpio(Input) });
+        Flush();
+
+        Assert.False(Service.Controller.IsPinOpen(Input));
+        Chip.DriveExternal(Input, Gpio.PinValue.High);
+        Flush();
+        observer.ExpectNoMsg();
     }
 }
