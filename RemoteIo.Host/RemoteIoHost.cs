@@ -69,6 +69,7 @@ public static class RemoteIoHost
         });
         services.AddSingleton<TransitionLogWriter>();
         services.AddSingleton<HostEndpoints>();
+        services.AddSingleton<HostPins>();
         services.AddActorSystem(settings.SystemName, (system, sp) => HostActors.Configure(system, sp, config));
         services.AddHostedService<TransitionLogSignalService>();
         configureServices?.Invoke(services);

@@ -5,16 +5,19 @@ using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Hosting;
 using RemoteIo.Actors.Kernel;
-using RemoteIo.Actors.Protocol;
+using RemoteIo.Actors.Pins;
 using RemoteIo.Actors.Remote;
+using RemoteIo.ClientNode;
 using RemoteIo.Host.Gpio;
 
 namespace RemoteIo.Host.Hosting;
 
 /// <summary>
-/// The host's actor system: configuration, clock, the GPIO driver and the actors that own the
-/// pins, remoting on the configured endpoints, and the shutdown work (the transition log is
-/// written after the pins reached their safe states).
+/// The host's actor system: configuration, clock, the pin domain (<see cref="PinService"/>: the
+/// <see cref="PinSupervisor"/> at <c>/user/pins</c> over the GPIO driver, registered under the
+/// <see cref="PinSupervisor"/> key), remoting on the configured endpoints (opened last, once the
+/// actors exist), and the shutdown work (the transition log is written after the pins reached
+/// their safe states).
 /// </summary>
 internal static class HostActors
 {
@@ -30,13 +33,15 @@ internal static class HostActors
             .WithTimeProvider(services.GetRequiredService<TimeProvider>())
             .WithActors((system, registry, sp) =>
             {
-                var driver = sp.GetRequiredService<GpioDriver>();
-                registry.Register<GpioDriver>(ActorRefs.Nobody);
-                _ = driver;
+                var gpio = sp.GetRequiredService<GpioOptions>();
+                var pins = PinService.Start(system, sp.GetRequiredService<GpioDriver>(), timing: gpio.Timing, consumer: gpio.Consumer);
+                sp.GetRequiredService<HostPins>().Service = pins;
+                registry.Register<PinSupervisor>(pins.Supervisor);
+                registry.Register<HostAdminActor>(system.ActorOf(HostAdminActor.Props(sp.GetRequiredService<TransitionLogWriter>()), HostAdminActor.Name));
             })
             .WithRemoting(
                 (remote, sp) => EndpointBinding.Apply(remote, sp.GetRequiredService<HostSettings>(), log),
-                MessageRegistry.CreateDefault(),
+                RemoteServer.CreateRegistry(),
                 (remoting, endPoints, sp) => OnListening(remoting, endPoints, sp, log))
             .WithShutdownTask(
                 CoordinatedShutdown.PhaseBeforeActorSystemTerminate,

@@ -1,0 +1,293 @@
+using RemoteIo.Actors.Kernel.Event;
+using RemoteIo.Actors.Protocol;
+
+namespace RemoteIo.ClientNode;
+
+/// <summary>
+/// Edges of one pin as this session observes them (any number of sessions may observe a pin
+/// while one drives it): a <see cref="Changed"/> event, an <see cref="EventsAsync"/> stream per
+/// reader, <see cref="WaitForEdgeAsync"/> and <see cref="ReadAsync"/>. Events carry the host's
+/// timestamp and the pin's sequence number, identical for every observer, so gaps are visible.
+/// </summary>
+/// <remarks>
+/// The client acknowledges edges to the host as they arrive (flow control), so a client process
+/// that falls behind loses events on the host's side, visibly (<see cref="PinEventKind.Dropped"/>),
+/// without slowing the pin or other observers; a reader that falls behind its own buffer
+/// (<see cref="RemoteServerOptions.EventsBuffer"/>) loses the oldest, also visibly.
+/// </remarks>
+public class PinObserver : IAsyncDisposable
+{
+    /// <summary>Guards the readers and waiters.</summary>
+    private readonly Lock _gate = new();
+
+    /// <summary>The buffers of the current <see cref="EventsAsync"/> readers.</summary>
+    private readonly List<EventBuffer> _readers = [];
+
+    /// <summary>Callers of <see cref="WaitForEdgeAsync"/> still waiting.</summary>
+    private readonly List<(Edge Edge, TaskCompletionSource<PinEvent> Waiter)> _waiters = [];
+
+    /// <summary>The pin as the observation names it.</summary>
+    private readonly PinRef _ref;
+
+    /// <summary>Acknowledge after this many edges (a quarter of the host's queue).</summary>
+    private readonly ulong _ackEvery;
+
+    /// <summary>The last sequence acknowledged to the host.</summary>
+    private ulong _acked;
+
+    /// <summary>Set once the observation ended.</summary>
+    private Exception? _ended;
+
+    /// <summary>Created by <see cref="RemoteServer.ObserveAsync"/> (or a subclass).</summary>
+    internal PinObserver(RemoteServer server, PinRef pin, ObserveOptions options)
+    {
+        Server = server;
+        _ref = pin;
+        Options = options;
+        _ackEvery = (ulong)Math.Max(1, options.QueueCapacity / 4);
+    }
+
+    /// <summary>Raised for every event (on the client node's thread: keep handlers short, never block).</summary>
+    public event EventHandler<PinEvent>? Changed;
+
+    /// <summary>The session.</summary>
+    public RemoteServer Server { get; }
+
+    /// <summary>How the pin is observed.</summary>
+    public ObserveOptions Options { get; }
+
+    /// <summary>The pin's GPIO number (known once observing).</summary>
+    public int Gpio { get; private set; }
+
+    /// <summary>The last level seen (when observing started, then after every edge).</summary>
+    public bool Level { get; private set; }
+
+    /// <summary>The last edge sequence number seen.</summary>
+    public ulong Sequence { get; private set; }
+
+    /// <summary>Reads the level on the host now.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The level.</returns>
+    public Task<PinReading> ReadAsync(CancellationToken cancellationToken = default) => Server.ReadAsync(Gpio, Numbering.Gpio, cancellationToken);
+
+    /// <summary>
+    /// The events from now on, until the observation ends (<see cref="ConnectionLostException"/>
+    /// if the link died) or <paramref name="cancellationToken"/> fires. Each call is its own reader
+    /// with its own buffer.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the enumeration.</param>
+    /// <returns>The events.</returns>
+    public async IAsyncEnumerable<PinEvent> EventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var buffer = new EventBuffer(Server.Options.EventsBuffer);
+        lock (_gate)
+        {
+            if (_ended is { } ended)
+            {
+                buffer.Complete(ended is OperationCanceledException ? null : ended);
+            }
+            else
+            {
+                _readers.Add(buffer);
+            }
+        }
+
+        try
+        {
+            await foreach (var pinEvent in buffer.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return pinEvent;
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _readers.Remove(buffer);
+            }
+        }
+    }
+
+    /// <summary>Waits for the next edge of the kind <paramref name="edge"/>.</summary>
+    /// <param name="edge">Rising, falling or both.</param>
+    /// <param name="timeout">How long to wait (on the client node's clock).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The edge.</returns>
+    /// <exception cref="TimeoutException">No such edge in time.</exception>
+    /// <exception cref="ConnectionLostException">The link died first.</exception>
+    public async Task<PinEvent> WaitForEdgeAsync(Edge edge, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var waiter = new TaskCompletionSource<PinEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_ended is { } ended)
+            {
+                throw ended is OperationCanceledException ? new InvalidOperationException($"GPIO {Gpio} is no longer observed") : ended;
+            }
+
+            _waiters.Add((edge, waiter));
+        }
+
+        try
+        {
+            return await waiter.Task.WaitAsync(timeout, Server.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"no {edge.ToString().ToLowerInvariant()} edge on GPIO {Gpio} within {timeout.TotalMilliseconds:0.###} ms", e);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiters.RemoveAll(w => ReferenceEquals(w.Waiter, waiter));
+            }
+        }
+    }
+
+    /// <summary>Stops observing on the host and ends every reader.</summary>
+    /// <returns>Completes once the host was told.</returns>
+    public virtual ValueTask DisposeAsync()
+    {
+        if (End(new OperationCanceledException($"GPIO {Gpio} is no longer observed")))
+        {
+            Server.RemoveObserver(Gpio, this);
+            if (Server.State == ConnectionState.Connected)
+            {
+                Server.Post(new StopObserving { RequestId = Server.NextId(), Pin = new PinRef { Numbering = Numbering.Gpio, Number = (uint)Gpio } });
+            }
+        }
+
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"observer of GPIO {Gpio}";
+
+    /// <summary>Subscribes on the host.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>Completes when the host confirmed.</returns>
+    internal async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var id = Server.NextId();
+        var observe = new ObservePin
+        {
+            RequestId = id,
+            Pin = _ref,
+            Edges = Options.Edges switch { Edge.Rising => EdgeFilter.Rising, Edge.Falling => EdgeFilter.Falling, _ => EdgeFilter.Both },
+            DebounceUs = RemoteServer.Microseconds32(Options.Debounce, nameof(Options.Debounce)),
+            WatchdogUs = RemoteServer.Microseconds32(Options.Watchdog, nameof(Options.Watchdog)),
+            QueueCapacity = (uint)Options.QueueCapacity,
+            FlowControl = true,
+        };
+        var gpio = _ref.Numbering == Numbering.Gpio ? (int)_ref.Number : -1;
+        if (gpio >= 0)
+        {
+            Gpio = gpio;
+            Server.AddObserver(gpio, this);
+        }
+
+        try
+        {
+            var started = await Server.RequestAsync<ObserveStarted>(Server.HostPins, observe, id, $"observing {(gpio >= 0 ? $"GPIO {gpio}" : $"board pin {_ref.Number}")}", Server.Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            if (gpio < 0)
+            {
+                Gpio = (int)started.Gpio;
+                Server.AddObserver(Gpio, this);
+            }
+
+            Level = started.Level;
+            Sequence = started.Sequence;
+            _acked = started.Sequence;
+        }
+        catch
+        {
+            if (gpio >= 0)
+            {
+                Server.RemoveObserver(gpio, this);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>An event for this pin (client actor thread): state, event handlers, readers, waiters, acknowledgement.</summary>
+    /// <param name="pinEvent">The event.</param>
+    internal void Deliver(PinEvent pinEvent)
+    {
+        if (pinEvent.Kind == PinEventKind.Edge)
+        {
+            Level = pinEvent.Level;
+            Sequence = pinEvent.Sequence;
+        }
+
+        try
+        {
+            Changed?.Invoke(this, pinEvent);
+        }
+        catch (Exception e)
+        {
+            Server.System.Log.Error(e, "A Changed handler of GPIO {0} threw: {1}", Gpio, e.Message);
+        }
+
+        lock (_gate)
+        {
+            foreach (var reader in _readers)
+            {
+                reader.Write(pinEvent);
+            }
+
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (pinEvent.Matches(_waiters[i].Edge))
+                {
+                    _waiters[i].Waiter.TrySetResult(pinEvent);
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+
+        if (pinEvent.Kind == PinEventKind.Edge && pinEvent.Sequence - _acked >= _ackEvery)
+        {
+            _acked = pinEvent.Sequence;
+            Server.Post(new AckEvents { Gpio = (uint)Gpio, Sequence = pinEvent.Sequence });
+        }
+    }
+
+    /// <summary>Ends the observation: readers finish (or throw <paramref name="error"/>), waiters fail.</summary>
+    /// <param name="error">Why; an <see cref="OperationCanceledException"/> for a normal end.</param>
+    /// <returns>True the first time.</returns>
+    internal bool End(Exception error)
+    {
+        List<EventBuffer> readers;
+        List<(Edge Edge, TaskCompletionSource<PinEvent> Waiter)> waiters;
+        lock (_gate)
+        {
+            if (_ended is not null)
+            {
+                return false;
+            }
+
+            _ended = error;
+            readers = [.. _readers];
+            waiters = [.. _waiters];
+            _waiters.Clear();
+        }
+
+        foreach (var reader in readers)
+        {
+            reader.Complete(error is OperationCanceledException ? null : error);
+        }
+
+        foreach (var (_, waiter) in waiters)
+        {
+            if (waiter.TrySetException(error))
+            {
+                _ = waiter.Task.Exception;
+            }
+        }
+
+        return true;
+    }
+}
