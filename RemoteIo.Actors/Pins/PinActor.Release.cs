@@ -1,0 +1,102 @@
+using RemoteIo.Actors.Kernel.Event;
+using RemoteIo.Actors.Protocol;
+
+namespace RemoteIo.Actors.Pins;
+
+/// <summary>Safe levels and releases: soft close of a claim, shutdown cut, best-effort safe level after a fault.</summary>
+internal sealed partial class PinActor
+{
+    /// <summary>Cuts the line to its safe level now (outputs only) and settles what that ended.</summary>
+    private void CancelToSafeLevel()
+    {
+        if (IsOutput)
+        {
+            using (WaveformRouter.Capture(_capture))
+            {
+                _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
+            }
+
+            SettleCaptured();
+        }
+
+        _prequeued = null;
+        ClearCurrent();
+    }
+
+    /// <summary>Best effort safe level when the driver may be failing (fault and stop paths): errors are logged, endings dropped.</summary>
+    private void TryApplySafeLevel()
+    {
+        try
+        {
+            if (IsOutput)
+            {
+                using (WaveformRouter.Capture(_capture))
+                {
+                    _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _log.Error(e, "{0}: could not apply the safe level: {1}", Name, e.Message);
+        }
+
+        _capture.Items.Clear();
+        _prequeued = null;
+        _current = null;
+        _currentToken = 0;
+        _currentEnergising = false;
+        _energisedSince = -1;
+    }
+
+    /// <summary>Shutdown cut: interrupt the running command, supersede the queued ones, safe level.</summary>
+    private void OnCut(CutPin cut)
+    {
+        _cutReason = cut.Reason;
+        try
+        {
+            SupersedeQueue(cut.Reason);
+            CancelToSafeLevel();
+        }
+        finally
+        {
+            _cutReason = null;
+        }
+
+        _running = null;
+        BecomeReady();
+    }
+
+    /// <summary>A drain while ready: the pin's queued work is done, so release it now.</summary>
+    private void OnDrainWhenReady(DrainPin drain)
+    {
+        if (_line.Claim?.SessionId == drain.SessionId)
+        {
+            ReleaseClaim(null, drain.SessionId);
+        }
+        else
+        {
+            // Released already (a close ran first): tell again so the session's count completes.
+            Context.Parent.Tell(new PinReleased(Gpio, drain.SessionId, ByCommand: false), Self);
+        }
+    }
+
+    /// <summary>Soft close done: safe level, claim released, owner and supervisor told.</summary>
+    private void ReleaseClaim(CommandTicket? close, string sessionId)
+    {
+        var now = Now;
+        CancelToSafeLevel();
+        var claim = _line.Claim;
+        _line.Claim = null;
+        _line.Closing = false;
+        _tripped = false;
+        if (close is not null)
+        {
+            Finish(close, OutcomeKind.Completed, now, now);
+        }
+
+        claim?.Client.Tell(Outcomes.Notice(Gpio, PinNotice.Types.Kind.Released, $"{Name} is in its safe level and released", now), Self);
+        Context.Parent.Tell(new PinReleased(Gpio, claim?.SessionId ?? sessionId, close is not null), Self);
+        LetGoIfUnused();
+    }
+}
