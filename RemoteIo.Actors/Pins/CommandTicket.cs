@@ -80,6 +80,12 @@ internal sealed class CommandTicket
     /// <summary>True when the max-on-time interlock shortened it: its end is reported as interrupted.</summary>
     public bool CutByMaxOnTime { get; set; }
 
+    /// <summary>Why this actor itself ended it (replaced, cut at shutdown), for the outcome's message; null when it ended by itself.</summary>
+    public string? EndCause { get; set; }
+
+    /// <summary>True when a shutdown cut ended it: even without a duration it ends interrupted, with <see cref="RejectReason.ShuttingDown"/>.</summary>
+    public bool CutAtShutdown { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => $"{ActionName} #{CommandId}";
 }

@@ -145,6 +145,7 @@ internal sealed partial class PinActor
         Hand(next, waveform);
         next.State = TicketState.Prequeued;
         _prequeued = next;
+        SyncInterlock();
     }
 
     /// <summary>Starts a command at <paramref name="start"/>: plan, interlocks, hand-over, then its turn.</summary>
@@ -173,7 +174,6 @@ internal sealed partial class PinActor
             return;
         }
 
-        // The endings this hand-over causes (an untimed blink replaced) are told before the new command's ACCEPTED.
         Hand(ticket, waveform);
         if (fresh)
         {
@@ -191,16 +191,8 @@ internal sealed partial class PinActor
             _line.Closing = true;
             SupersedeQueue($"superseded by {ticket}");
             Accept(ticket);
-            _interruptCause = $"interrupted by {ticket}";
-            try
-            {
-                ReleaseClaim(ticket, ticket.SessionId);
-            }
-            finally
-            {
-                _interruptCause = null;
-            }
-
+            MarkEnding($"interrupted by {ticket}", atShutdown: false);
+            ReleaseClaim(ticket, ticket.SessionId);
             _running = null;
             BecomeReady();
             return;
@@ -212,30 +204,35 @@ internal sealed partial class PinActor
         }
 
         SupersedeQueue($"superseded by {ticket}");
+        Accept(ticket);
         if (cutAtStart)
         {
-            Accept(ticket);
             CutAtStart(ticket, ticket.StartNanoseconds);
         }
         else
         {
-            _interruptCause = $"interrupted by {ticket}";
-            try
-            {
-                Hand(ticket, waveform);
-            }
-            finally
-            {
-                _interruptCause = null;
-            }
-
-            Accept(ticket);
+            MarkEnding($"interrupted by {ticket}", atShutdown: false);
+            Hand(ticket, waveform);
+            _running = null;
             TakeTurn(ticket);
         }
 
         if (_running is null)
         {
             BecomeReady();
+        }
+    }
+
+    /// <summary>Tells the commands this actor is about to end (the running one, an untimed current one) why, for their outcomes.</summary>
+    private void MarkEnding(string cause, bool atShutdown)
+    {
+        foreach (var ticket in _inFlight.Values)
+        {
+            if (ticket.State == TicketState.Running)
+            {
+                ticket.EndCause = cause;
+                ticket.CutAtShutdown = atShutdown;
+            }
         }
     }
 
@@ -292,17 +289,16 @@ internal sealed partial class PinActor
         return true;
     }
 
-    /// <summary>Gives a planned command's waveform to the scheduler and settles what that ended.</summary>
+    /// <summary>
+    /// Gives a planned command's waveform to the scheduler. What that ends (the waveform it
+    /// replaces, or even itself when it was already over by the time it got there — a late actor)
+    /// comes back through the mailbox, after this turn has recorded the command as running.
+    /// </summary>
     private void Hand(CommandTicket ticket, in Waveform waveform)
     {
         ticket.Token = ++_line.LastToken;
         _inFlight[ticket.Token] = ticket;
-        using (WaveformRouter.Capture(_capture))
-        {
-            _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
-        }
-
-        SettleCaptured();
+        _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
     }
 
     /// <summary>The command's waveform is the pin's current one: bookkeeping, busy or finished.</summary>
@@ -367,8 +363,7 @@ internal sealed partial class PinActor
 
     /// <summary>Handles a waveform ending: outcome, current waveform, busy → ready.</summary>
     /// <param name="ending">The ending.</param>
-    /// <param name="inline">True when caused by this actor's own scheduler call (no behaviour change then).</param>
-    private void HandleEnding(in WaveformEnding ending, bool inline)
+    private void HandleEnding(WaveformEnded ending)
     {
         var known = _inFlight.Remove(ending.Token, out var ticket);
         if (ending.Reason == WaveformEndReason.Faulted && (known || ending.Token == _currentToken))
@@ -384,11 +379,15 @@ internal sealed partial class PinActor
         if (ticket is not null)
         {
             Conclude(ticket, ending);
+            if (ending.Reason == WaveformEndReason.Completed && ticket.Timed)
+            {
+                _chain = Math.Max(_chain, ending.EndNanoseconds);
+            }
         }
 
         if (ending.Token == _currentToken && ending.Reason != WaveformEndReason.Superseded)
         {
-            if (ending.Reason == WaveformEndReason.Completed && _prequeued is { } next)
+            if (ending.Reason == WaveformEndReason.Completed && _prequeued is { State: not TicketState.Done } next)
             {
                 // The queued command took over at this instant; its turn (busy or done) follows when it is unstashed.
                 _prequeued = null;
@@ -396,6 +395,7 @@ internal sealed partial class PinActor
             }
             else
             {
+                _prequeued = null;
                 ClearCurrent();
             }
         }
@@ -403,16 +403,12 @@ internal sealed partial class PinActor
         if (ticket is not null && ReferenceEquals(ticket, _running))
         {
             _running = null;
-            _chain = ending.EndNanoseconds;
-            if (!inline)
-            {
-                BecomeReady();
-            }
+            BecomeReady();
         }
     }
 
     /// <summary>Sends a command's final outcome from how its waveform ended.</summary>
-    private void Conclude(CommandTicket ticket, in WaveformEnding ending)
+    private void Conclude(CommandTicket ticket, WaveformEnded ending)
     {
         switch (ending.Reason)
         {
@@ -425,37 +421,19 @@ internal sealed partial class PinActor
             case WaveformEndReason.Completed:
                 Finish(ticket, OutcomeKind.Completed, ticket.StartNanoseconds, ending.EndNanoseconds);
                 break;
-            case WaveformEndReason.Interrupted when _cutReason is not null:
-                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, _cutReason, RejectReason.ShuttingDown);
+            case WaveformEndReason.Interrupted when ticket.CutAtShutdown:
+                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, ticket.EndCause ?? "cut", RejectReason.ShuttingDown);
                 break;
             case WaveformEndReason.Interrupted when !ticket.Timed:
                 // Blink, pulse, value and servo without a duration run until the next command replaces them.
                 Finish(ticket, OutcomeKind.Completed, ticket.StartNanoseconds, ending.EndNanoseconds);
                 break;
             case WaveformEndReason.Interrupted:
-                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, _interruptCause ?? "interrupted");
+                Finish(ticket, OutcomeKind.Interrupted, ticket.StartNanoseconds, ending.EndNanoseconds, ticket.EndCause ?? "interrupted");
                 break;
             default:
-                Finish(ticket, OutcomeKind.Superseded, message: _interruptCause ?? "superseded before it started");
+                Finish(ticket, OutcomeKind.Superseded, message: ticket.EndCause ?? "superseded before it started");
                 break;
-        }
-    }
-
-    /// <summary>Handles the endings captured during this actor's own scheduler call.</summary>
-    private void SettleCaptured()
-    {
-        // Handling an ending never calls the scheduler, so the capture cannot grow meanwhile.
-        var items = _capture.Items;
-        try
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                HandleEnding(items[i], inline: true);
-            }
-        }
-        finally
-        {
-            items.Clear();
         }
     }
 

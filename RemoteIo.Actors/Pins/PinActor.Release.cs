@@ -1,3 +1,4 @@
+using RemoteIo.Actors.Gpio.Timing;
 using RemoteIo.Actors.Kernel.Event;
 using RemoteIo.Actors.Protocol;
 
@@ -11,16 +12,33 @@ internal sealed partial class PinActor
     {
         if (IsOutput)
         {
-            using (WaveformRouter.Capture(_capture))
-            {
-                _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
-            }
-
-            SettleCaptured();
+            ConcludeCut(_runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel));
         }
 
         _prequeued = null;
         ClearCurrent();
+    }
+
+    /// <summary>
+    /// Settles, at once, the outcomes of the commands a cut at <paramref name="at"/> ended, so they
+    /// precede anything this actor says next (the pin's release above all). Their endings still
+    /// come through the mailbox and are then ignored. Ends are planned, so which of them had
+    /// already completed by the cut is known exactly.
+    /// </summary>
+    private void ConcludeCut(long at)
+    {
+        foreach (var ticket in _inFlight.Values.Where(t => t.State == TicketState.Running).ToList())
+        {
+            _inFlight.Remove(ticket.Token);
+            var ending = ticket.EndNanoseconds <= at
+                ? new WaveformEnded(ticket.Token, ticket.EndNanoseconds, WaveformEndReason.Completed)
+                : new WaveformEnded(ticket.Token, at, WaveformEndReason.Interrupted);
+            Conclude(ticket, ending);
+            if (ReferenceEquals(ticket, _running))
+            {
+                _running = null;
+            }
+        }
     }
 
     /// <summary>Best effort safe level when the driver may be failing (fault and stop paths): errors are logged, endings dropped.</summary>
@@ -30,10 +48,7 @@ internal sealed partial class PinActor
         {
             if (IsOutput)
             {
-                using (WaveformRouter.Capture(_capture))
-                {
-                    _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
-                }
+                _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
             }
         }
         catch (Exception e)
@@ -41,7 +56,6 @@ internal sealed partial class PinActor
             _log.Error(e, "{0}: could not apply the safe level: {1}", Name, e.Message);
         }
 
-        _capture.Items.Clear();
         _prequeued = null;
         _current = null;
         _currentToken = 0;
@@ -52,17 +66,9 @@ internal sealed partial class PinActor
     /// <summary>Shutdown cut: interrupt the running command, supersede the queued ones, safe level.</summary>
     private void OnCut(CutPin cut)
     {
-        _cutReason = cut.Reason;
-        try
-        {
-            SupersedeQueue(cut.Reason);
-            CancelToSafeLevel();
-        }
-        finally
-        {
-            _cutReason = null;
-        }
-
+        SupersedeQueue(cut.Reason);
+        MarkEnding(cut.Reason, atShutdown: true);
+        CancelToSafeLevel();
         _running = null;
         BecomeReady();
     }

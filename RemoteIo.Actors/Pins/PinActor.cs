@@ -29,9 +29,6 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     /// <summary>Controller, scheduler, interlocks, settings.</summary>
     private readonly PinRuntime _runtime;
 
-    /// <summary>Endings of the scheduler calls this actor makes itself.</summary>
-    private readonly WaveformCapture _capture;
-
     /// <summary>The stashed commands, in stash order (the stash itself cannot be looked into).</summary>
     private readonly List<CommandTicket> _queue = [];
 
@@ -74,12 +71,6 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     /// <summary>True in the busy behaviour.</summary>
     private bool _busy;
 
-    /// <summary>While the actor itself ends waveforms: the message their outcomes carry.</summary>
-    private string? _interruptCause;
-
-    /// <summary>While cutting for shutdown: untimed commands end interrupted too, with this reason.</summary>
-    private string? _cutReason;
-
     /// <summary>Creates the actor of <paramref name="line"/>.</summary>
     /// <param name="line">The pin's lasting state.</param>
     /// <param name="runtime">The shared runtime.</param>
@@ -87,7 +78,6 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     {
         _line = line;
         _runtime = runtime;
-        _capture = new WaveformCapture(line.Gpio);
         _log = Context.GetLogger();
         _chain = runtime.NowNanoseconds;
         Ready();
@@ -204,7 +194,7 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     /// <summary>What both behaviours handle alike.</summary>
     private void ReceiveCommon()
     {
-        Receive<WaveformEnded>(e => HandleEnding(new WaveformEnding(e.Token, e.EndNanoseconds, e.Reason), inline: false));
+        Receive<WaveformEnded>(HandleEnding);
         Receive<GrantClaim>(OnGrantClaim);
         Receive<CutPin>(OnCut);
         Receive<ReleaseLine>(_ => OnReleaseLine());

@@ -25,11 +25,11 @@ public sealed class NowaitModeTests : PinsTestKit
 
         AssertTimeline([(0, true), (500, false)], Edges(Pin));
         ExpectAccepted(client, on);
+        ExpectAccepted(client, off);
+        ExpectOutcome(client, off, OutcomeKind.Completed);
         var cut = ExpectOutcome(client, on, OutcomeKind.Interrupted);
         Assert.Equal((0L, 500_000_000L), (cut.StartedAtNs, cut.EndedAtNs));
         Assert.Contains($"#{off.CommandId}", cut.Message, StringComparison.Ordinal);
-        ExpectAccepted(client, off);
-        ExpectOutcome(client, off, OutcomeKind.Completed);
         client.ExpectNoMsg();
     }
 
@@ -53,8 +53,8 @@ public sealed class NowaitModeTests : PinsTestKit
 
         ExpectOutcome(client, queued, OutcomeKind.Superseded);
         ExpectOutcome(client, queuedToo, OutcomeKind.Superseded);
-        Assert.Equal(700_000_000L, ExpectOutcome(client, on, OutcomeKind.Interrupted).EndedAtNs);
         ExpectAccepted(client, replace);
+        Assert.Equal(700_000_000L, ExpectOutcome(client, on, OutcomeKind.Interrupted).EndedAtNs);
         Assert.Equal(800_000_000L, ExpectOutcome(client, replace, OutcomeKind.Completed).EndedAtNs);
         client.ExpectNoMsg();
         AssertTimeline([(0, true), (800, false)], Edges(Pin));
@@ -75,8 +75,8 @@ public sealed class NowaitModeTests : PinsTestKit
         AdvanceMs(5000);
 
         ExpectAccepted(client, first);
-        ExpectOutcome(client, first, OutcomeKind.Interrupted);
         ExpectAccepted(client, second);
+        ExpectOutcome(client, first, OutcomeKind.Interrupted);
         Assert.Equal(1_999_000_000L, ExpectOutcome(client, second, OutcomeKind.Completed).EndedAtNs);
         client.ExpectNoMsg();
     }

@@ -44,4 +44,28 @@ public sealed class RealClockTests() : ActorTestKit(TimeProvider.System)
         Assert.InRange(chip.Transitions(17).Count, 2, 12);
         Assert.False(chip.GetLevel(17).IsHigh);
     }
+
+    [Fact]
+    public void RealClock_CommandsAlreadyOverWhenHandedToTheScheduler_CompleteAndLeaveThePinUsable()
+    {
+        // A 1 µs impulse has ended before the scheduler even sees it (as when the actor runs late):
+        // its ending must not leave the pin waiting for an ending that already came.
+        var chip = new SimulatedGpioChip(TimeProvider.System);
+        using var driver = new SimulatedGpioDriver(chip);
+        var service = PinService.Start(Sys, driver);
+        var client = CreateTestProbe();
+        client.Send(service.Supervisor, Cmd.Claim(Cmd.Gpio(27)));
+        client.ExpectMsg<PinClaimed>();
+
+        var commands = new[] { Cmd.On(27, 0.001), Cmd.On(27, 0.001), Cmd.Off(27, 0.001), Cmd.On(27) };
+        foreach (var command in commands)
+        {
+            client.Send(service.Supervisor, command);
+        }
+
+        var finals = client.ReceiveN(2 * commands.Length).OfType<CommandOutcome>().Where(o => o.Kind != OutcomeKind.Accepted).ToList();
+        Assert.Equal(commands.Select(c => c.CommandId), finals.Select(o => o.CommandId));
+        Assert.All(finals, o => Assert.Equal(OutcomeKind.Completed, o.Kind));
+        Assert.True(chip.GetLevel(27).IsHigh, "the last on() ran");
+    }
 }

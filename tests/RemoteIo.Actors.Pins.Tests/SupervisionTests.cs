@@ -47,7 +47,7 @@ public sealed class SupervisionTests() : PinsTestKit(driver: clock => new Faulty
     }
 
     [Fact]
-    public void DriverFault_OnTheFirstWrite_RejectsTheCommandAndKeepsTheClaim()
+    public void DriverFault_OnTheFirstWrite_InterruptsTheCommandAndKeepsTheClaim()
     {
         var client = Client();
         ClaimOutput(client, Pin);
@@ -56,8 +56,9 @@ public sealed class SupervisionTests() : PinsTestKit(driver: clock => new Faulty
         var on = Cmd.On(Pin, 100);
         Send(client, on);
 
-        var rejected = ExpectOutcome(client, on, OutcomeKind.Rejected);
-        Assert.Equal(RejectReason.DriverFault, rejected.Reason);
+        ExpectAccepted(client, on);
+        var cut = ExpectOutcome(client, on, OutcomeKind.Interrupted);
+        Assert.Equal(RejectReason.DriverFault, cut.Reason);
         client.ExpectMsg<PinNotice>(n => n.Kind == PinNotice.Types.Kind.DriverFault);
         var again = Cmd.On(Pin, 100);
         Send(client, again);
