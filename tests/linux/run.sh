@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
     *) echo "tests/linux/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-# The self-check runs the suite three more times in the same VM.
+# The self-check runs the suite once more per mutant (tests/linux/mutants) in the same VM.
 [ -n "$VM_TIMEOUT" ] || { [ $SELF_CHECK -eq 1 ] && VM_TIMEOUT=1200 || VM_TIMEOUT=480; }
 [[ $VM_TIMEOUT =~ ^[0-9]+$ ]] || { echo "tests/linux/run.sh: --timeout needs whole seconds, got '$VM_TIMEOUT'" >&2; exit 2; }
 
