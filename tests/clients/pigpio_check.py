@@ -86,9 +86,11 @@ def scenario_basics(args):
         check(pi.get_PWM_real_range(out) == 2000, "get_PWM_real_range() is 2000")
         pi.set_PWM_dutycycle(out, 250)
         check(pi.get_PWM_dutycycle(out) == 250, "set_PWM_dutycycle(250) then get_PWM_dutycycle()")
+        time.sleep(args.hold)
 
         pi.set_servo_pulsewidth(out, 1500)
         check(pi.get_servo_pulsewidth(out) == 1500, "set_servo_pulsewidth(1500) then get_servo_pulsewidth()")
+        time.sleep(args.hold)
         pi.set_servo_pulsewidth(out, 0)
         pi.write(out, 0)
 
@@ -179,6 +181,7 @@ def main():
     parser.add_argument("--output", type=int, default=17, help="an output GPIO")
     parser.add_argument("--input", type=int, default=4, help="an input GPIO")
     parser.add_argument("--drive", type=int, default=None, help="an output wired to --input (else edges are driven from outside)")
+    parser.add_argument("--hold", type=float, default=0.1, help="basics: seconds the PWM and the servo signal are held, so they can be measured")
     args = parser.parse_args()
     return run(SCENARIOS, args, (AssertionError, pigpio.error, OSError))
 

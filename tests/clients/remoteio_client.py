@@ -9,7 +9,7 @@ which is returned.
 
 As a library::
 
-    server = RemoteServer("192.168.1.38", 8509)
+    server = RemoteServer("192.168.1.38", 8510)
     pin = server.pin(7, "b")
     pin.on(time_ms=2000)
     pin.blink()
@@ -17,10 +17,12 @@ As a library::
 
 As a program it runs scenarios against a host and exits 0 when every check passes::
 
-    remoteio_client.py --host 127.0.0.1 --port 8509 demo
+    remoteio_client.py --host 127.0.0.1 --port 8510 demo
+    remoteio_client.py impulse --hold-ms 200    # on(2000), off() 200 ms later: wait vs nowait
     remoteio_client.py busy | closed | malformed | split
 
-Host and port come from --host/--port, else REMOTEIO_HOST/REMOTEIO_PORT, else 127.0.0.1:8509.
+Host and port come from --host/--port, else REMOTEIO_HOST/REMOTEIO_PORT, else 127.0.0.1:8510 (a
+RemoteIo host serves remoteio's protocol on 8510: 8509 is its native protocol's port).
 """
 
 import argparse
@@ -29,7 +31,7 @@ import socket
 import sys
 import time
 
-DEFAULT_PORT = 8509
+DEFAULT_PORT = 8510
 REPLY_SIZE = 1024
 
 
@@ -132,6 +134,18 @@ def scenario_demo(args):
     server.close()
 
 
+def scenario_impulse(args):
+    """on(2000), then off() --hold-ms later: wait mode queues the off behind the whole impulse,
+    nowait mode cuts the impulse short when the off arrives. The caller checks the pin's timeline."""
+    server = RemoteServer(args.host, args.port)
+    pin = server.pin(args.pin, args.numbering)
+    check(pin.on(time_ms=2000) == QUEUED, "on(2000) queued")
+    time.sleep(args.hold_ms / 1000.0)
+    check(pin.off() == QUEUED, "off() queued {} ms later".format(args.hold_ms))
+    check(pin.close() == QUEUED, "close() queued")
+    server.close()
+
+
 def scenario_busy(args):
     """A pin created by one client is busy for another until the first leaves."""
     first = RemoteServer(args.host, args.port)
@@ -201,6 +215,7 @@ def scenario_split(args):
 
 SCENARIOS = {
     "demo": scenario_demo,
+    "impulse": scenario_impulse,
     "busy": scenario_busy,
     "closed": scenario_closed,
     "malformed": scenario_malformed,
@@ -215,6 +230,7 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("REMOTEIO_PORT", DEFAULT_PORT)))
     parser.add_argument("--pin", type=int, default=7)
     parser.add_argument("--numbering", choices=("b", "g"), default="b")
+    parser.add_argument("--hold-ms", type=int, default=200, help="impulse: how long after on(2000) the off() is sent")
     args = parser.parse_args()
     return run(SCENARIOS, args, (AssertionError, RuntimeError, OSError))
 

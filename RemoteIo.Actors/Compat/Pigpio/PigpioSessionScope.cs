@@ -49,6 +49,7 @@ internal sealed class PigpioSessionScope(IPigpioSession session, PigpioGpioTable
         PigpioStatus.Ok => 0,
         PigpioStatus.InUse => (int)PigpioError.GpioInUse,
         PigpioStatus.NotAvailable => (int)notAvailable,
+        PigpioStatus.ShuttingDown => (int)PigpioError.NotInitialised,
         _ => (int)PigpioError.NotPermitted,
     };
 

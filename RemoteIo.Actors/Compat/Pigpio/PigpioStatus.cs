@@ -3,7 +3,8 @@ namespace RemoteIo.Actors.Compat.Pigpio;
 /// <summary>
 /// What a backend made of an operation that changes a pin. The engine turns it into pigpio's
 /// answer: <see cref="InUse"/> becomes PI_GPIO_IN_USE, <see cref="NotPermitted"/> PI_NOT_PERMITTED,
-/// <see cref="NotAvailable"/> the command's "not supported on this GPIO" code.
+/// <see cref="NotAvailable"/> the command's "not supported on this GPIO" code,
+/// <see cref="ShuttingDown"/> PI_NOT_INITIALISED.
 /// </summary>
 public enum PigpioStatus
 {
@@ -18,4 +19,7 @@ public enum PigpioStatus
 
     /// <summary>The pin cannot do this on this host (no hardware PWM channel, no such function); nothing changed.</summary>
     NotAvailable,
+
+    /// <summary>The host is shutting down and takes nothing new; nothing changed.</summary>
+    ShuttingDown,
 }

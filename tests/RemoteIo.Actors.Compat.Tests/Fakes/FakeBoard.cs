@@ -5,13 +5,13 @@ namespace RemoteIo.Actors.Compat.Tests.Fakes;
 
 /// <summary>
 /// An in-memory board for the pigpio engine: 54 GPIOs with modes, pulls, output latches, PWM /
-/// servo / hardware PWM state and owners, a transition log, inputs a test drives, optional wires
-/// (an output driving an input), and level watches delivered in order outside the board's lock.
+/// servo / hardware PWM state and owners, a transition log, inputs a test drives, and level watches
+/// delivered in order outside the board's lock.
 /// A PWM pin reads high only at duty 1 (no edges are simulated for PWM).
 /// </summary>
 public sealed class FakeBoard : IPigpioBackend
 {
-    /// <summary>Guards the pins, the log, the watches, the wires and the delivery queue.</summary>
+    /// <summary>Guards the pins, the log, the watches and the delivery queue.</summary>
     private readonly Lock _gate = new();
 
     /// <summary>One deliverer at a time, so watches see changes in the order they happened.</summary>
@@ -29,10 +29,7 @@ public sealed class FakeBoard : IPigpioBackend
     /// <summary>Level changes waiting to be delivered outside the lock.</summary>
     private readonly Queue<(FakeWatch Watch, uint Tick, uint Levels)> _deliveries = new();
 
-    /// <summary>Output GPIO → the input GPIO it drives.</summary>
-    private readonly Dictionary<int, int> _wires = [];
-
-    /// <summary>The board's clock (virtual in unit tests, real with the Python clients).</summary>
+    /// <summary>The board's clock (virtual in the unit tests).</summary>
     private readonly TimeProvider _time;
 
     /// <summary>The clock's timestamp at creation: tick 0.</summary>
@@ -128,15 +125,6 @@ public sealed class FakeBoard : IPigpioBackend
         lock (_gate)
         {
             return read(_pins[gpio]);
-        }
-    }
-
-    /// <summary>Wires output <paramref name="output"/> to input <paramref name="input"/>: the input follows the output's level.</summary>
-    public void Wire(int output, int input)
-    {
-        lock (_gate)
-        {
-            _wires[output] = input;
         }
     }
 
@@ -237,7 +225,7 @@ public sealed class FakeBoard : IPigpioBackend
         }
     }
 
-    /// <summary>Applies a change, logs it, follows wires, and tells watches of level changes (in order, outside the lock).</summary>
+    /// <summary>Applies a change, logs it, and tells watches of level changes (in order, outside the lock).</summary>
     private void Change(int session, int gpio, string kind, Action<FakePin> change, double value = 0, double value2 = 0)
     {
         lock (_gate)
@@ -245,10 +233,6 @@ public sealed class FakeBoard : IPigpioBackend
             var before = BankLevels(0);
             change(_pins[gpio]);
             Record(gpio, kind, value, value2, session);
-            if (_wires.TryGetValue(gpio, out var input))
-            {
-                _pins[input].ExternalLevel = _pins[gpio].Level;
-            }
 
             var after = BankLevels(0);
             if (before != after)

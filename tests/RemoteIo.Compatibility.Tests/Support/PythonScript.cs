@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 
-namespace RemoteIo.Actors.Compat.Tests.Support;
+namespace RemoteIo.Compatibility.Tests.Support;
 
 /// <summary>
 /// Runs one of the Python clients in tests/clients with Debian's interpreter and modules. A missing
