@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace RemoteIo.Actors.Kernel;
 
@@ -91,6 +90,22 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
 
             return elements;
         }
+    }
+
+    /// <summary>The ancestor of this path at <paramref name="depth"/> (0: the root; <see cref="Depth"/>: this path), found without allocating.</summary>
+    /// <param name="depth">0..<see cref="Depth"/>.</param>
+    /// <returns>The ancestor.</returns>
+    internal ActorPath AncestorAt(int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, Depth);
+        var path = this;
+        for (var steps = Depth - depth; steps > 0; steps--)
+        {
+            path = path._parent!;
+        }
+
+        return path;
     }
 
     /// <summary>Creates the root path of an address.</summary>
@@ -268,9 +283,24 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
             return RootName;
         }
 
-        var builder = new StringBuilder();
-        AppendElements(builder, this);
-        return builder.ToString();
+        var length = 0;
+        for (var path = this; path._parent is not null; path = path._parent)
+        {
+            length += path.Name.Length + 1;
+        }
+
+        // Filled from the last element backwards: no recursion, so a path of any depth (one read
+        // off the wire, say) formats without exhausting the stack.
+        return string.Create(length, this, static (chars, leaf) =>
+        {
+            var end = chars.Length;
+            for (var path = leaf; path._parent is not null; path = path._parent)
+            {
+                end -= path.Name.Length;
+                path.Name.AsSpan().CopyTo(chars[end..]);
+                chars[--end] = '/';
+            }
+        });
     }
 
     /// <summary>Formats with another address in front (how a local path is named to a remote peer).</summary>
@@ -367,18 +397,6 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
 
     /// <summary>Null-tolerant comparison (null sorts first).</summary>
     private static int Compare(ActorPath? left, ActorPath? right) => left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
-
-    /// <summary>Appends <c>/a/b</c> for the elements of <paramref name="path"/>, root first.</summary>
-    private static void AppendElements(StringBuilder builder, ActorPath path)
-    {
-        if (path._parent is null)
-        {
-            return;
-        }
-
-        AppendElements(builder, path._parent);
-        builder.Append('/').Append(path.Name);
-    }
 
     /// <summary>Appends <c>#uid</c> when the path names an incarnation.</summary>
     private string WithUidSuffix(string text) => Uid == 0 ? text : text + "#" + Uid.ToString(CultureInfo.InvariantCulture);

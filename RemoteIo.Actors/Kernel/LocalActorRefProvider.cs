@@ -64,17 +64,20 @@ internal sealed class LocalActorRefProvider
     public void UnregisterTemp(ActorPath path) => _temp.TryRemove(path.Name, out _);
 
     /// <summary>Resolves a local path, ignoring its address; a path to nothing yields a dead-letter reference for it.</summary>
+    /// <remarks>
+    /// The remote layer calls this for every inbound message, so resolving an existing actor
+    /// allocates nothing: the path is walked where it stands, never copied into an element list.
+    /// </remarks>
     /// <param name="path">The path.</param>
     /// <returns>The reference.</returns>
     public IActorRef ResolveLocal(ActorPath path)
     {
-        var elements = path.Elements;
-        IActorRef? found = elements switch
+        IActorRef? found = path.Depth switch
         {
-            [] => RootGuardian,
-            ["deadLetters"] => DeadLetters,
-            ["temp", var name] => _temp.TryGetValue(name, out var temp) ? temp : null,
-            _ => Walk(elements),
+            0 => RootGuardian,
+            1 when string.Equals(path.Name, "deadLetters", StringComparison.Ordinal) => DeadLetters,
+            2 when string.Equals(path.Parent.Name, "temp", StringComparison.Ordinal) => _temp.TryGetValue(path.Name, out var temp) ? temp : null,
+            _ => Walk(path),
         };
         if (found is null || (path.Uid != 0 && found.Path.Uid != path.Uid))
         {
@@ -84,17 +87,18 @@ internal sealed class LocalActorRefProvider
         return found;
     }
 
-    /// <summary>Walks the children from the root.</summary>
-    private LocalActorRef? Walk(IReadOnlyList<string> elements)
+    /// <summary>
+    /// Walks the children from the root, taking each level's name from the path's ancestor at that
+    /// depth. Finding an ancestor costs one step up per level below it, but the walk stops at the
+    /// first missing child, so even an absurdly deep path from the wire costs its depth times the
+    /// tree's (small) depth, and no recursion can overflow the stack.
+    /// </summary>
+    private LocalActorRef? Walk(ActorPath path)
     {
         LocalActorRef? current = RootGuardian;
-        foreach (var name in elements)
+        for (var depth = 1; depth <= path.Depth && current is not null; depth++)
         {
-            current = current.Cell.GetChildByName(name);
-            if (current is null)
-            {
-                return null;
-            }
+            current = current.Cell.GetChildByName(path.AncestorAt(depth).Name);
         }
 
         return current;
