@@ -96,7 +96,12 @@ public sealed partial class PinSupervisor : ReceiveActor
             return;
         }
 
-        var session = SessionOf(Sender) ?? Open(Sender, request.ClientName, request.Mode);
+        var session = SessionOf(Sender) ?? OpenFor(request.RequestId, request.ClientName, request.Mode);
+        if (session is null)
+        {
+            return;
+        }
+
         Sender.Tell(new SessionOpened { RequestId = request.RequestId, SessionId = session.Id, Mode = session.Mode, HostVersion = HostVersion }, Self);
     }
 
@@ -121,7 +126,12 @@ public sealed partial class PinSupervisor : ReceiveActor
             return;
         }
 
-        var session = SessionOf(Sender) ?? Open(Sender, string.Empty, Mode.HostDefault);
+        var session = SessionOf(Sender) ?? OpenFor(request.RequestId, string.Empty, Mode.HostDefault);
+        if (session is null)
+        {
+            return;
+        }
+
         var entry = _pins[pin.Gpio];
         if (entry?.OwnerSessionId is { } ownerId)
         {
@@ -260,7 +270,9 @@ public sealed partial class PinSupervisor : ReceiveActor
             return;
         }
 
-        var invalid = !Enum.IsDefined(request.Edges)
+        var invalid = IsTemporary(Sender)
+            ? $"{pin} cannot be observed by an Ask's temporary reference: it stops with the first reply, and the edges would follow it into dead letters; observe from an actor that lives as long as the subscription"
+            : !Enum.IsDefined(request.Edges)
             ? $"edge filter {(int)request.Edges} is not both, rising, falling or none"
             : request.QueueCapacity > PinActor.MaxQueueCapacity ? $"queue capacity {request.QueueCapacity} exceeds {PinActor.MaxQueueCapacity}" : null;
         if (invalid is not null)
@@ -374,6 +386,34 @@ public sealed partial class PinSupervisor : ReceiveActor
 
     /// <summary>The sender's open session, if any.</summary>
     private SessionEntry? SessionOf(IActorRef sender) => _active.GetValueOrDefault(_runtime.Resolver.Resolve(sender));
+
+    /// <summary>
+    /// Opens a session for the sender, unless the sender is an Ask's temporary reference: a local
+    /// temporary reference would be a session of its own, and the session (which watches whoever
+    /// opened it) would soft-close every pin it claimed the moment the reply arrives. That is
+    /// refused with a clear error instead; requests that need no session (ReadPin, GetPinStates)
+    /// never come here, so an Ask of those neither opens nor closes one.
+    /// </summary>
+    /// <returns>The session, or null when refused (the sender was told why).</returns>
+    private SessionEntry? OpenFor(ulong requestId, string name, Mode mode)
+    {
+        if (!IsTemporary(Sender))
+        {
+            return Open(Sender, name, mode);
+        }
+
+        Sender.Tell(
+            Outcomes.Request(
+                requestId,
+                RejectReason.InvalidArgument,
+                $"a session cannot be opened by an Ask's temporary reference ({Sender.Path}): it stops with the first reply, which would soft-close the session at once; send OpenSession, ClaimPin and ObservePin from one actor that lives for the whole session"),
+            Self);
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="sender"/> is an Ask's temporary reference (<c>/temp/$n</c>, local or on a client's system).</summary>
+    private static bool IsTemporary(IActorRef sender) =>
+        sender.Path is { Depth: 2 } path && string.Equals(path.Parent.Name, "temp", StringComparison.Ordinal);
 
     /// <summary>Opens a session for the sender's link.</summary>
     private SessionEntry Open(IActorRef client, string name, Mode mode)
