@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using RemoteIo.Actors.Protocol;
 
 namespace RemoteIo.ClientNode;
@@ -12,8 +11,9 @@ namespace RemoteIo.ClientNode;
 /// <see cref="ConnectionLostException"/> when the link died first.
 /// </summary>
 /// <remarks>
-/// Awaiting the handle awaits <see cref="Completion"/>. Fire-and-forget is fine: a failure nobody
-/// awaits is marked observed, so it never surfaces as an unobserved task exception.
+/// The handle itself is deliberately not awaitable, so a fire-and-forget <c>pin.On()</c> draws no
+/// compiler warning; await <see cref="Accepted"/> or <see cref="Completion"/> when you want to. A
+/// failure nobody awaits is marked observed, so it never surfaces as an unobserved task exception.
 /// Continuations run on the thread pool, never on the client node's actor thread.
 /// </remarks>
 public sealed class CommandHandle
@@ -49,10 +49,6 @@ public sealed class CommandHandle
 
     /// <summary>Completes with the command's end once it ran (or was interrupted or superseded).</summary>
     public Task<CommandResult> Completion => _completion.Task;
-
-    /// <summary>Awaits <see cref="Completion"/>: <c>await pin.On(TimeSpan.FromSeconds(2));</c> returns when the impulse ended.</summary>
-    /// <returns>The awaiter.</returns>
-    public TaskAwaiter<CommandResult> GetAwaiter() => Completion.GetAwaiter();
 
     /// <inheritdoc />
     public override string ToString() => $"{Action} #{Id} on GPIO {Gpio}";

@@ -17,7 +17,7 @@ namespace RemoteIo.ClientNode;
 /// await using var server = await RemoteServer.ConnectAsync("pi.local", 8509, options);
 /// var pin = await server.PinAsync(7, Numbering.Board);
 /// pin.On(TimeSpan.FromMilliseconds(2000));
-/// await pin.Blink(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
+/// await pin.Blink(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)).Completion;
 /// await server.CloseAsync();
 /// </code>
 /// Underneath is a client node: a small actor system with remoting whose actor sends the
@@ -302,6 +302,22 @@ public sealed class RemoteServer : IAsyncDisposable
 
         await ShutdownNodeAsync().ConfigureAwait(false);
         return released;
+    }
+
+    /// <summary>
+    /// Stops the client node without closing the session: the host treats it like a lost link and
+    /// soft-closes the session itself (in wait mode every accepted command still runs, then the
+    /// pins go safe). For a command-line client that sends a timed command and exits at once.
+    /// </summary>
+    /// <returns>Completes when the node has stopped.</returns>
+    public async Task DetachAsync()
+    {
+        if (SetState(ConnectionState.Closed))
+        {
+            FailEverything(new ConnectionLostException($"the client detached from {HostAddress}"));
+        }
+
+        await ShutdownNodeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Closes the session if it is still open (bounded by the close timeout, errors ignored) and stops the client node.</summary>

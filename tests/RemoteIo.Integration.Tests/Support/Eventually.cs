@@ -1,0 +1,20 @@
+namespace RemoteIo.Integration.Tests.Support;
+
+/// <summary>Waits for a condition about the host that the test can only ask about (pin states), asking again until it holds.</summary>
+public static class Eventually
+{
+    /// <summary>Asks <paramref name="condition"/> until it returns true or <paramref name="timeout"/> passes (each ask is a round trip to the host).</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
+        while (!await condition())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"timed out waiting until {what}");
+            }
+
+            await Task.Yield();
+        }
+    }
+}
