@@ -177,21 +177,28 @@ internal sealed partial class PinActor
         Hand(ticket, waveform);
         if (fresh)
         {
+            // What the new command cut (an untimed blink, say) ends before the new one is accepted.
+            ConcludeCut(start);
             Accept(ticket);
         }
 
         TakeTurn(ticket);
     }
 
-    /// <summary>A replace policy: cut the running command, supersede the queued ones, start now.</summary>
+    /// <summary>
+    /// A replace policy: supersede the queued commands, cut the running one, start now. The old
+    /// commands' outcomes (superseded, interrupted) are settled before the new command's ACCEPTED,
+    /// so a client reading the stream sees the old work end first.
+    /// </summary>
     private void Replace(CommandTicket ticket)
     {
         if (ticket.IsClose)
         {
             _line.Closing = true;
             SupersedeQueue($"superseded by {ticket}");
-            Accept(ticket);
             MarkEnding($"interrupted by {ticket}", atShutdown: false);
+            CancelToSafeLevel();
+            Accept(ticket);
             ReleaseClaim(ticket, ticket.SessionId);
             _running = null;
             BecomeReady();
@@ -204,15 +211,22 @@ internal sealed partial class PinActor
         }
 
         SupersedeQueue($"superseded by {ticket}");
-        Accept(ticket);
+        MarkEnding($"interrupted by {ticket}", atShutdown: false);
         if (cutAtStart)
         {
+            if (_currentEnergising)
+            {
+                CancelToSafeLevel();
+            }
+
+            Accept(ticket);
             CutAtStart(ticket, ticket.StartNanoseconds);
         }
         else
         {
-            MarkEnding($"interrupted by {ticket}", atShutdown: false);
             Hand(ticket, waveform);
+            ConcludeCut(ticket.StartNanoseconds);
+            Accept(ticket);
             _running = null;
             TakeTurn(ticket);
         }

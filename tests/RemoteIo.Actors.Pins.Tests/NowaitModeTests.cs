@@ -11,10 +11,7 @@ public sealed class NowaitModeTests : PinsTestKit
     [Fact]
     public void Nowait_OffWhileImpulseRuns_CutsItAtOnceAndReportsItInterrupted()
     {
-        var client = Client();
-        OpenSession(client, Mode.Nowait);
-        ClaimOutput(client, Pin);
-        Chip.ClearTransitions();
+        var client = NowaitClient();
 
         var on = Cmd.On(Pin, 2000);
         Send(client, on);
@@ -25,21 +22,18 @@ public sealed class NowaitModeTests : PinsTestKit
 
         AssertTimeline([(0, true), (500, false)], Edges(Pin));
         ExpectAccepted(client, on);
-        ExpectAccepted(client, off);
-        ExpectOutcome(client, off, OutcomeKind.Completed);
-        var cut = ExpectOutcome(client, on, OutcomeKind.Interrupted);
+        var cut = ExpectOutcome(client, on, OutcomeKind.Interrupted, "the interrupted command ends before its replacement is accepted");
         Assert.Equal((0L, 500_000_000L), (cut.StartedAtNs, cut.EndedAtNs));
         Assert.Contains($"#{off.CommandId}", cut.Message, StringComparison.Ordinal);
+        ExpectAccepted(client, off);
+        ExpectOutcome(client, off, OutcomeKind.Completed);
         client.ExpectNoMsg();
     }
 
     [Fact]
     public void Nowait_ReplaceWithQueuedWork_SupersedesWhatNeverStarted()
     {
-        var client = Client();
-        OpenSession(client, Mode.Nowait);
-        ClaimOutput(client, Pin);
-        Chip.ClearTransitions();
+        var client = NowaitClient();
 
         var on = Cmd.On(Pin, 2000);
         var queued = Cmd.Blink(Pin, 1000, 100, 100, CommandPolicy.Queue);
@@ -53,8 +47,8 @@ public sealed class NowaitModeTests : PinsTestKit
 
         ExpectOutcome(client, queued, OutcomeKind.Superseded);
         ExpectOutcome(client, queuedToo, OutcomeKind.Superseded);
-        ExpectAccepted(client, replace);
         Assert.Equal(700_000_000L, ExpectOutcome(client, on, OutcomeKind.Interrupted).EndedAtNs);
+        ExpectAccepted(client, replace);
         Assert.Equal(800_000_000L, ExpectOutcome(client, replace, OutcomeKind.Completed).EndedAtNs);
         client.ExpectNoMsg();
         AssertTimeline([(0, true), (800, false)], Edges(Pin));
@@ -63,9 +57,7 @@ public sealed class NowaitModeTests : PinsTestKit
     [Fact]
     public void Nowait_StaleCompletionOfACutCommand_IsDropped()
     {
-        var client = Client();
-        OpenSession(client, Mode.Nowait);
-        ClaimOutput(client, Pin);
+        var client = NowaitClient();
 
         var first = Cmd.On(Pin, 1000);
         Send(client, first);
@@ -75,9 +67,49 @@ public sealed class NowaitModeTests : PinsTestKit
         AdvanceMs(5000);
 
         ExpectAccepted(client, first);
-        ExpectAccepted(client, second);
         ExpectOutcome(client, first, OutcomeKind.Interrupted);
+        ExpectAccepted(client, second);
         Assert.Equal(1_999_000_000L, ExpectOutcome(client, second, OutcomeKind.Completed).EndedAtNs);
         client.ExpectNoMsg();
+    }
+
+    [Fact]
+    public void Nowait_ReplaceAsAChainedCommandTakesOver_OldOutcomesPrecedeTheNewAccepted()
+    {
+        var client = NowaitClient();
+
+        var first = Cmd.On(Pin, 500);
+        var chained = Cmd.Blink(Pin, 1000, 100, 100, CommandPolicy.Queue);
+        var later = Cmd.Off(Pin, 300, CommandPolicy.Queue);
+        Send(client, first, chained, later);
+        ExpectAccepted(client, first, chained, later);
+
+        AdvanceMs(500);
+        var replace = Cmd.On(Pin);
+        Send(client, replace);
+
+        var outcomes = client.ReceiveN(5).Cast<CommandOutcome>().Select(o => (o.CommandId, o.Kind, o.EndedAtNs)).ToList();
+        Assert.Equal(
+            [
+                (first.CommandId, OutcomeKind.Completed, 500_000_000L),
+                (later.CommandId, OutcomeKind.Superseded, 0L),
+                (chained.CommandId, OutcomeKind.Interrupted, 500_000_000L),
+                (replace.CommandId, OutcomeKind.Accepted, 0L),
+                (replace.CommandId, OutcomeKind.Completed, 500_000_000L),
+            ],
+            outcomes);
+        client.ExpectNoMsg();
+        AdvanceMs(2000);
+        AssertTimeline([(0, true)], Edges(Pin));
+    }
+
+    /// <summary>A nowait session holding <see cref="Pin"/>, with the transition log cleared.</summary>
+    private TestKit.TestProbe NowaitClient()
+    {
+        var client = Client();
+        OpenSession(client, Mode.Nowait);
+        ClaimOutput(client, Pin);
+        Chip.ClearTransitions();
+        return client;
     }
 }

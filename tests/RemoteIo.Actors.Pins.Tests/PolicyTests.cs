@@ -62,9 +62,9 @@ public sealed class PolicyTests : PinsTestKit
 
         ExpectAccepted(client, blink, queued);
         ExpectOutcome(client, queued, OutcomeKind.Superseded);
+        Assert.Equal(250_000_000L, ExpectOutcome(client, blink, OutcomeKind.Interrupted).EndedAtNs);
         ExpectAccepted(client, replace);
         ExpectOutcome(client, replace, OutcomeKind.Completed);
-        Assert.Equal(250_000_000L, ExpectOutcome(client, blink, OutcomeKind.Interrupted).EndedAtNs);
         AdvanceMs(2000);
         AssertTimeline([(0, true), (100, false), (200, true), (250, false)], Edges(Pin));
     }

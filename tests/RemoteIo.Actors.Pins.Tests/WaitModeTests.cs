@@ -114,11 +114,11 @@ public sealed class WaitModeTests : PinsTestKit
         var off = Cmd.Off(Pin);
         Send(client, off);
 
-        // The replaced blink's ending comes back from the edge scheduler after the off is applied.
-        ExpectAccepted(client, off);
-        ExpectOutcome(client, off, OutcomeKind.Completed);
+        // The replaced blink ends before the off is accepted.
         var done = ExpectOutcome(client, blink, OutcomeKind.Completed);
         Assert.Equal(450_000_000L, done.EndedAtNs);
+        ExpectAccepted(client, off);
+        ExpectOutcome(client, off, OutcomeKind.Completed);
         AssertTimeline([.. SquareWave(0, 450, 100, 100), (450, false)], Edges(Pin));
     }
 }
