@@ -71,10 +71,13 @@ def main():
     parser.add_argument("--gpio", type=int, default=17)
     parser.add_argument("--pin", type=int, default=7)
     args = parser.parse_args()
-    samples = sorted(pigpio_round_trips(args) if args.protocol == "pigpio" else remoteio_round_trips(args))
+    measured = pigpio_round_trips(args) if args.protocol == "pigpio" else remoteio_round_trips(args)
+    samples = sorted(measured)
     pick = lambda q: samples[min(len(samples) - 1, int(q * len(samples)))] / 1000.0
-    print("{} round trips: {}  median {:.1f} µs  p99 {:.1f} µs  max {:.1f} µs".format(
-        args.protocol, len(samples), pick(0.5), pick(0.99), samples[-1] / 1000.0))
+    print("{} round trips: {}  median {:.1f} µs  p99 {:.1f} µs  p99.9 {:.1f} µs  max {:.1f} µs".format(
+        args.protocol, len(samples), pick(0.5), pick(0.99), pick(0.999), samples[-1] / 1000.0))
+    slowest = sorted(range(len(measured)), key=lambda i: measured[i])[-3:]
+    print("slowest: " + ", ".join("#{} {:.1f} µs".format(i, measured[i] / 1000.0) for i in reversed(slowest)))
 
 
 if __name__ == "__main__":
