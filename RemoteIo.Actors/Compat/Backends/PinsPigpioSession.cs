@@ -127,7 +127,7 @@ internal sealed class PinsPigpioSession : IPigpioSession
     /// <inheritdoc />
     public async ValueTask<PigpioStatus> WriteBankAsync(int bank, uint gpios, bool level, CancellationToken cancellationToken)
     {
-        // All or nothing towards other sessions: every GPIO this session does not hold yet is claimed
+        // All or nothing towards other clients: every GPIO this connection does not hold yet is claimed
         // first (as an input: a latch does not change a mode), and given back if one is in use.
         var claimedNow = 0UL;
         for (var bits = (ulong)gpios << (bank * 32); bits != 0; bits &= bits - 1)
@@ -196,9 +196,10 @@ internal sealed class PinsPigpioSession : IPigpioSession
 
     /// <inheritdoc />
     /// <remarks>
-    /// The pin domain produces the signal on its timing engine at the frequency the hardware would
-    /// make (it holds the line as a GPIO output, so the SoC's PWM block is not routed to it); a
-    /// frequency above <c>remoteio.pins.max-pwm-frequency</c> answers <see cref="PigpioStatus.NotAvailable"/>.
+    /// HP is a value command at the frequency the hardware would make: the pin domain drives it from
+    /// the pin's hardware PWM channel where the board has one (<c>remoteio.pins</c> hardware PWM), and
+    /// on its timing engine otherwise. A frequency the pin cannot make there answers
+    /// <see cref="PigpioStatus.NotAvailable"/>, and a GPIO claimed for it alone is given back.
     /// </remarks>
     public async ValueTask<PigpioStatus> SetHardwarePwmAsync(int gpio, int frequencyHz, int dutyCycleMillionths, CancellationToken cancellationToken)
     {
@@ -207,11 +208,7 @@ internal sealed class PinsPigpioSession : IPigpioSession
             return _roles[gpio] == Role.Output ? await DriveAsync(Level(gpio, level: false)) : PigpioStatus.Ok;
         }
 
-        if (frequencyHz > _pins.Settings.MaxPwmFrequencyHz)
-        {
-            return PigpioStatus.NotAvailable;
-        }
-
+        var claimedForThis = _roles[gpio] == Role.None;
         var status = await BecomeOutputAsync(gpio, applyLatch: false);
         if (status != PigpioStatus.Ok)
         {
@@ -220,7 +217,18 @@ internal sealed class PinsPigpioSession : IPigpioSession
 
         var command = PinsRequests.Command(gpio);
         command.Value = new Value { Level = dutyCycleMillionths / 1_000_000.0, FrequencyHz = (uint)frequencyHz };
-        return await DriveAsync(command);
+        var outcome = await _holders[gpio]!.CommandAsync(command);
+        if (outcome is not { Kind: OutcomeKind.Rejected, Reason: RejectReason.InvalidArgument })
+        {
+            return Settle(outcome);
+        }
+
+        if (claimedForThis)
+        {
+            await ReleaseAsync(gpio);
+        }
+
+        return PigpioStatus.NotAvailable;
     }
 
     /// <inheritdoc />
@@ -297,10 +305,12 @@ internal sealed class PinsPigpioSession : IPigpioSession
     private void SetLatch(int gpio, bool level) => _latches = level ? _latches | (1UL << gpio) : _latches & ~(1UL << gpio);
 
     /// <summary>Runs one command on a GPIO this connection holds as an output.</summary>
-    private async ValueTask<PigpioStatus> DriveAsync(PinCommand command)
+    private async ValueTask<PigpioStatus> DriveAsync(PinCommand command) =>
+        Settle(await _holders[(int)command.Pin.Number]!.CommandAsync(command));
+
+    /// <summary>pigpio's answer for a command's first outcome; a claim that ended under us is forgotten.</summary>
+    private PigpioStatus Settle(CommandOutcome outcome)
     {
-        var gpio = (int)command.Pin.Number;
-        var outcome = await _holders[gpio]!.CommandAsync(command);
         if (outcome.Kind != OutcomeKind.Rejected)
         {
             return PigpioStatus.Ok;
@@ -308,14 +318,14 @@ internal sealed class PinsPigpioSession : IPigpioSession
 
         if (outcome.Reason == RejectReason.NotClaimed)
         {
-            // The claim ended under us (the pin was taken out of service): the next request claims it afresh.
-            Forget(gpio);
+            // The pin was taken out of service: the next request claims it afresh.
+            Forget((int)outcome.Gpio);
         }
 
         return StatusOf(outcome.Reason);
     }
 
-    /// <summary>Makes a GPIO this session's output (releasing an input claim first); with <paramref name="applyLatch"/> a set latch drives it high.</summary>
+    /// <summary>Makes a GPIO this connection's output (releasing an input claim first); with <paramref name="applyLatch"/> a set latch drives it high.</summary>
     private async ValueTask<PigpioStatus> BecomeOutputAsync(int gpio, bool applyLatch)
     {
         if (_roles[gpio] == Role.Output)
@@ -337,7 +347,7 @@ internal sealed class PinsPigpioSession : IPigpioSession
         return status;
     }
 
-    /// <summary>Makes a GPIO this session's input with <paramref name="bias"/> (releasing an earlier claim first).</summary>
+    /// <summary>Makes a GPIO this connection's input with <paramref name="bias"/> (releasing an earlier claim first).</summary>
     private async ValueTask<PigpioStatus> BecomeInputAsync(int gpio, Bias bias)
     {
         if (_roles[gpio] != Role.None && await ReleaseAsync(gpio) is var released and not PigpioStatus.Ok)

@@ -14,7 +14,11 @@ namespace RemoteIo.Actors.Compat.Hosting;
 /// </summary>
 public static class CompatServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="CompatEndpointsService"/> (a singleton and a hosted service, started after the services registered before it).</summary>
+    /// <summary>
+    /// Registers <see cref="CompatEndpointsService"/> (a singleton and a hosted service, started after
+    /// the services registered before it). Adding it again changes nothing, so a host and a test that
+    /// both add it still run one set of endpoints.
+    /// </summary>
     /// <param name="services">The host's services, with the actor system already added.</param>
     /// <param name="pins">Finds the host's running pin domain once the actor system has started.</param>
     /// <returns>The services.</returns>
@@ -22,6 +26,11 @@ public static class CompatServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(pins);
+        if (services.Any(d => d.ServiceType == typeof(CompatEndpointsService)))
+        {
+            return services;
+        }
+
         services.AddSingleton(sp => new CompatEndpointsService(sp, pins));
         services.AddHostedService(sp => sp.GetRequiredService<CompatEndpointsService>());
         return services;
