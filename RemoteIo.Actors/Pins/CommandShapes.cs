@@ -25,6 +25,17 @@ internal static class CommandShapes
         _ => false,
     };
 
+    /// <summary>Whether the command is a PWM signal a hardware channel can make: a value strictly between 0 and 1, a pulse, a servo pulse train.</summary>
+    /// <param name="command">An output command.</param>
+    /// <returns>True for those; on, off, blink and constant levels stay on the GPIO line.</returns>
+    public static bool SuitsHardware(PinCommand command) => command.ActionCase switch
+    {
+        PinCommand.ActionOneofCase.Value => command.Value.Level is > 0 and < 1,
+        PinCommand.ActionOneofCase.Pulse => true,
+        PinCommand.ActionOneofCase.Servo => command.Servo.PulseWidthUs > 0,
+        _ => false,
+    };
+
     /// <summary>Whether an untimed command is finished once applied (on, off) rather than running until replaced.</summary>
     /// <param name="command">An output command.</param>
     /// <returns>True for on and off.</returns>

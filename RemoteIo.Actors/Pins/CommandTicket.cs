@@ -1,3 +1,4 @@
+using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Protocol;
 
@@ -70,6 +71,12 @@ internal sealed class CommandTicket
 
     /// <summary>When it ends as planned (after any max-on-time cut); <c>Waveform.NoEnd</c> when it holds.</summary>
     public long EndNanoseconds { get; set; }
+
+    /// <summary>The level its waveform leaves when it ends (low, or the safe level after a max-on-time cut).</summary>
+    public PinValue FinalLevel { get; set; }
+
+    /// <summary>True when its waveform runs on the pin's hardware PWM channel rather than the edge scheduler.</summary>
+    public bool Hardware { get; set; }
 
     /// <summary>True when it can drive the pin high (on, blink, pulse, servo, value above 0).</summary>
     public bool Energising { get; set; }

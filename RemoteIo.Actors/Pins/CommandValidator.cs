@@ -16,9 +16,10 @@ internal static class CommandValidator
     /// <summary>Checks <paramref name="command"/>.</summary>
     /// <param name="command">The command.</param>
     /// <param name="settings">The limits.</param>
+    /// <param name="hardwarePwm">Whether the pin has a hardware PWM channel (it can go far beyond software PWM's frequencies).</param>
     /// <param name="durationNanoseconds">Its duration in nanoseconds (0 for none or for close), when valid.</param>
     /// <returns>Null when valid; otherwise what is wrong.</returns>
-    public static string? Validate(PinCommand command, PinsSettings settings, out long durationNanoseconds)
+    public static string? Validate(PinCommand command, PinsSettings settings, bool hardwarePwm, out long durationNanoseconds)
     {
         durationNanoseconds = 0;
         var maxUs = (ulong)(settings.MaxCommandDuration.Ticks / 10);
@@ -27,7 +28,7 @@ internal static class CommandValidator
             PinCommand.ActionOneofCase.None => "the command has no action: send on, off, blink, pulse, value, servo or close",
             PinCommand.ActionOneofCase.Blink => CheckTime("blink on-time", command.Blink.OnTimeUs, maxUs) ?? CheckTime("blink off-time", command.Blink.OffTimeUs, maxUs),
             PinCommand.ActionOneofCase.Pulse => CheckTime("pulse fade-in", command.Pulse.FadeInUs, maxUs) ?? CheckTime("pulse fade-out", command.Pulse.FadeOutUs, maxUs),
-            PinCommand.ActionOneofCase.Value => CheckValue(command.Value, settings),
+            PinCommand.ActionOneofCase.Value => CheckValue(command.Value, settings, hardwarePwm),
             PinCommand.ActionOneofCase.Servo => CheckServo(command.Servo, settings),
             _ => null,
         };
@@ -56,16 +57,23 @@ internal static class CommandValidator
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"{what} {microseconds} µs exceeds the maximum of {maxMicroseconds / MicrosecondsPerSecond:0.###} s (remoteio.pins.max-command-duration)");
 
-    /// <summary>Refuses a level outside [0, 1] or a frequency out of range.</summary>
-    private static string? CheckValue(Value value, PinsSettings settings)
+    /// <summary>Refuses a level outside [0, 1] or a frequency out of range (the hardware channel's range where the pin has one).</summary>
+    private static string? CheckValue(Value value, PinsSettings settings, bool hardwarePwm)
     {
         if (!(value.Level is >= 0 and <= 1))
         {
             return string.Create(CultureInfo.InvariantCulture, $"value level {value.Level} is outside [0, 1]");
         }
 
+        if (hardwarePwm)
+        {
+            return value.FrequencyHz > HardwarePwmMap.MaxFrequencyHz
+                ? string.Create(CultureInfo.InvariantCulture, $"PWM frequency {value.FrequencyHz} Hz exceeds the hardware PWM channel's maximum of {HardwarePwmMap.MaxFrequencyHz} Hz")
+                : null;
+        }
+
         return value.FrequencyHz > settings.MaxPwmFrequencyHz
-            ? string.Create(CultureInfo.InvariantCulture, $"PWM frequency {value.FrequencyHz} Hz exceeds the maximum of {settings.MaxPwmFrequencyHz} Hz (remoteio.pins.max-pwm-frequency)")
+            ? string.Create(CultureInfo.InvariantCulture, $"PWM frequency {value.FrequencyHz} Hz exceeds the maximum of {settings.MaxPwmFrequencyHz} Hz (remoteio.pins.max-pwm-frequency; pins without a hardware PWM channel)")
             : null;
     }
 

@@ -137,7 +137,8 @@ internal sealed partial class PinActor
             return;
         }
 
-        if (!Plan(next, _running.EndNanoseconds, mayAcquire: false, out var waveform, out var cutAtStart) || cutAtStart)
+        // Across the GPIO line and the hardware channel the hand-over needs the actor (the line is released or requested).
+        if (!Plan(next, _running.EndNanoseconds, mayAcquire: false, out var waveform, out var cutAtStart) || cutAtStart || next.Hardware != _line.HardwarePwm)
         {
             return;
         }
@@ -174,7 +175,11 @@ internal sealed partial class PinActor
             return;
         }
 
-        Hand(ticket, waveform);
+        if (!Hand(ticket, waveform))
+        {
+            return;
+        }
+
         if (fresh)
         {
             // What the new command cut (an untimed blink, say) ends before the new one is accepted.
@@ -222,9 +227,8 @@ internal sealed partial class PinActor
             Accept(ticket);
             CutAtStart(ticket, ticket.StartNanoseconds);
         }
-        else
+        else if (Hand(ticket, waveform))
         {
-            Hand(ticket, waveform);
             ConcludeCut(ticket.StartNanoseconds);
             Accept(ticket);
             _running = null;
@@ -259,6 +263,12 @@ internal sealed partial class PinActor
     {
         waveform = default;
         cutAtStart = false;
+        ticket.Hardware = WantsHardware(ticket.Command);
+        if (!ticket.Hardware && SoftwareRefusal(ticket.Command) is { } refusal)
+        {
+            return mayAcquire && Reject(ticket, RejectReason.InvalidArgument, refusal);
+        }
+
         ticket.StartNanoseconds = start;
         ticket.Energising = CommandShapes.IsEnergising(ticket.Command);
         ticket.CutByMaxOnTime = false;
@@ -299,20 +309,48 @@ internal sealed partial class PinActor
         }
 
         ticket.EndNanoseconds = end;
+        ticket.FinalLevel = finalLevel;
         waveform = CommandShapes.Shape(ticket.Command, start, end, finalLevel, _runtime.Timing, _runtime.Settings);
         return true;
     }
 
     /// <summary>
-    /// Gives a planned command's waveform to the scheduler. What that ends (the waveform it
-    /// replaces, or even itself when it was already over by the time it got there — a late actor)
-    /// comes back through the mailbox, after this turn has recorded the command as running.
+    /// Gives a planned command's waveform to the edge scheduler, or to the pin's hardware PWM
+    /// channel. What that ends (the waveform it replaces, or even itself when it was already over by
+    /// the time it got there — a late actor) comes back through the mailbox, after this turn has
+    /// recorded the command as running. False when the command was rejected: its hardware channel
+    /// failed and software PWM cannot make its frequency.
     /// </summary>
-    private void Hand(CommandTicket ticket, in Waveform waveform)
+    private bool Hand(CommandTicket ticket, in Waveform waveform)
     {
         ticket.Token = ++_line.LastToken;
         _inFlight[ticket.Token] = ticket;
+        if (ticket.Hardware)
+        {
+            if (TryRunOnHardware(ticket, waveform))
+            {
+                return true;
+            }
+
+            // A fresh token: the channel's report of the failed attempt must not end the software run.
+            _inFlight.Remove(ticket.Token);
+            ticket.Hardware = false;
+            if (SoftwareRefusal(ticket.Command) is { } refusal)
+            {
+                return Reject(ticket, RejectReason.InvalidArgument, refusal);
+            }
+
+            ticket.Token = ++_line.LastToken;
+            _inFlight[ticket.Token] = ticket;
+        }
+
+        if (_line.HardwarePwm)
+        {
+            LeaveHardware(InitialLevel(waveform));
+        }
+
         _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
+        return true;
     }
 
     /// <summary>The command's waveform is the pin's current one: bookkeeping, busy or finished.</summary>
@@ -387,7 +425,8 @@ internal sealed partial class PinActor
                 _inFlight[ending.Token] = ticket;
             }
 
-            throw new PinFaultException($"writing {Name} failed: {_runtime.Scheduler.LastFault?.Message ?? "the driver reported a fault"}", _runtime.Scheduler.LastFault);
+            var fault = ticket?.Hardware == true ? _runtime.HardwarePwm.Output(Gpio)?.LastFault : _runtime.Scheduler.LastFault;
+            throw new PinFaultException($"writing {Name} failed: {fault?.Message ?? "the driver reported a fault"}", fault);
         }
 
         if (ticket is not null)
@@ -412,6 +451,12 @@ internal sealed partial class PinActor
                 _prequeued = null;
                 ClearCurrent();
             }
+        }
+
+        if (_line.HardwarePwm && _current is not { Hardware: true })
+        {
+            // The channel's waveform ended (disabled at its end instant): the line takes the pin back at the final level.
+            LeaveHardware(ticket?.FinalLevel ?? _line.Settings.SafeLevel);
         }
 
         if (ticket is not null && ReferenceEquals(ticket, _running))

@@ -10,7 +10,11 @@ internal sealed partial class PinActor
     /// <summary>Cuts the line to its safe level now (outputs only) and settles what that ended.</summary>
     private void CancelToSafeLevel()
     {
-        if (IsOutput)
+        if (_line.HardwarePwm)
+        {
+            ConcludeCut(LeaveHardware(_line.Settings.SafeLevel));
+        }
+        else if (IsOutput)
         {
             ConcludeCut(_runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel));
         }
@@ -46,7 +50,11 @@ internal sealed partial class PinActor
     {
         try
         {
-            if (IsOutput)
+            if (_line.HardwarePwm)
+            {
+                LeaveHardware(_line.Settings.SafeLevel);
+            }
+            else if (IsOutput)
             {
                 _runtime.Scheduler.Cancel(Gpio, _line.Settings.SafeLevel);
             }

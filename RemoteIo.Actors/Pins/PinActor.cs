@@ -315,6 +315,12 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     /// <summary>Opens an unheld line as an input with edge reporting, so it can be read and observed.</summary>
     private void EnsureOpen()
     {
+        if (_line.HardwarePwm)
+        {
+            // Requesting the line would take the pin away from its PWM channel.
+            return;
+        }
+
         if (!_runtime.Controller.IsPinOpen(Gpio))
         {
             _runtime.Controller.OpenLine(Gpio, LineSettings.Input.WithEdgeDetection(PinEventTypes.Rising | PinEventTypes.Falling));
@@ -333,11 +339,13 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
         }
     }
 
-    /// <summary>True when the line is open here as an output.</summary>
-    private bool IsOutput => _runtime.Controller.IsPinOpen(Gpio) && _runtime.Controller.GetLineSettings(Gpio).Direction == LineDirection.Output;
+    /// <summary>True when the host drives the pin: its line open here as an output, or its hardware PWM channel.</summary>
+    private bool IsOutput => _line.HardwarePwm || (_runtime.Controller.IsPinOpen(Gpio) && _runtime.Controller.GetLineSettings(Gpio).Direction == LineDirection.Output);
 
-    /// <summary>The line's level (false when it is not open).</summary>
-    private bool ReadLevelNow() => _runtime.Controller.IsPinOpen(Gpio) && _runtime.Controller.Read(Gpio).IsHigh;
+    /// <summary>The line's level (false when it is not open); under hardware PWM the level the channel drives now, as modelled from its period and duty.</summary>
+    private bool ReadLevelNow() => _line.HardwarePwm
+        ? _runtime.HardwarePwm.Output(Gpio)!.LevelAt(Now)
+        : _runtime.Controller.IsPinOpen(Gpio) && _runtime.Controller.Read(Gpio).IsHigh;
 
     /// <summary>Shutdown: safe level, line closed.</summary>
     private void OnReleaseLine()
@@ -357,6 +365,6 @@ internal sealed partial class PinActor : ReceiveActor, IWithStash, IWithTimers
     {
         var running = _running?.ActionName
             ?? (_current is { State: not TicketState.Done } current ? current.ActionName : string.Empty);
-        return new PinStateReport(Gpio, ReadLevelNow(), Stash.Count, running, _line.Subscribers.Count);
+        return new PinStateReport(Gpio, ReadLevelNow(), Stash.Count, running, _line.Subscribers.Count, _line.HardwarePwm);
     }
 }

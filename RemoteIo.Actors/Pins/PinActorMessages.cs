@@ -82,7 +82,8 @@ internal sealed record QueryPinState;
 /// <param name="QueueDepth">Commands waiting behind the running one.</param>
 /// <param name="Running">The running command's action, empty when idle.</param>
 /// <param name="Observers">How many subscribers it has.</param>
-internal sealed record PinStateReport(int Gpio, bool Level, int QueueDepth, string Running, int Observers);
+/// <param name="HardwarePwm">True while its hardware PWM channel drives it.</param>
+internal sealed record PinStateReport(int Gpio, bool Level, int QueueDepth, string Running, int Observers, bool HardwarePwm);
 
 /// <summary>The pin took the claim (pin actor → supervisor).</summary>
 /// <param name="Gpio">The GPIO.</param>

@@ -45,6 +45,9 @@ internal sealed class PinLine
     /// <summary>Edges from the driver.</summary>
     public EdgeInbox Inbox { get; }
 
+    /// <summary>True while the pin's hardware PWM channel drives it: the host has released its GPIO line and selected its PWM function.</summary>
+    public bool HardwarePwm { get; set; }
+
     /// <summary>Whether <see cref="Inbox"/> is registered with the controller for the open line.</summary>
     public bool ListeningForEdges { get; set; }
 

@@ -1,4 +1,5 @@
 using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Pwm;
 using RemoteIo.Actors.Gpio.Timing;
 
 namespace RemoteIo.Actors.Pins;
@@ -16,8 +17,10 @@ internal sealed class PinRuntime : IDisposable
     /// <param name="settings">Validated pin settings.</param>
     /// <param name="timing">The edge scheduler's settings.</param>
     /// <param name="resolver">Decides sessions from senders.</param>
-    /// <param name="log">One-line notices from the scheduler.</param>
-    public PinRuntime(GpioController controller, TimeProvider clock, PinsSettings settings, EdgeSchedulerOptions timing, ISessionKeyResolver resolver, Action<string>? log)
+    /// <param name="log">One-line notices from the scheduler and the hardware PWM.</param>
+    /// <param name="gpio">Where the board's hardware PWM is (<c>remoteio.gpio</c>: PWM root and chip, board model).</param>
+    /// <param name="pwmFileSystem">The sysfs and debugfs file operations of hardware PWM.</param>
+    public PinRuntime(GpioController controller, TimeProvider clock, PinsSettings settings, EdgeSchedulerOptions timing, ISessionKeyResolver resolver, Action<string>? log, GpioOptions gpio, PwmFileSystem pwmFileSystem)
     {
         Controller = controller;
         Clock = clock;
@@ -27,6 +30,7 @@ internal sealed class PinRuntime : IDisposable
         Router = new WaveformRouter(controller.PinCount);
         Scheduler = EdgeScheduler.Create(controller, clock, timing, Router, log);
         Interlocks = new InterlockTable(settings.ExclusiveGroups);
+        HardwarePwm = HardwarePwmMap.Discover(settings, gpio, pwmFileSystem, clock, Router, controller.PinCount, log ?? (_ => { }));
     }
 
     /// <summary>The controller of the host's chip.</summary>
@@ -50,12 +54,19 @@ internal sealed class PinRuntime : IDisposable
     /// <summary>The timing engine.</summary>
     public EdgeScheduler Scheduler { get; }
 
+    /// <summary>The GPIOs with a hardware PWM channel, and their channels.</summary>
+    public HardwarePwmMap HardwarePwm { get; }
+
     /// <summary>The exclusive groups' state.</summary>
     public InterlockTable Interlocks { get; }
 
     /// <summary>The clock now, in nanoseconds (the time base of outcomes, edges and the transition log).</summary>
     public long NowNanoseconds => Scheduler.NowNanoseconds;
 
-    /// <summary>Stops the timing threads.</summary>
-    public void Dispose() => Scheduler.Dispose();
+    /// <summary>Stops the timing threads; disables and unexports the hardware PWM channels the host opened.</summary>
+    public void Dispose()
+    {
+        Scheduler.Dispose();
+        HardwarePwm.Dispose();
+    }
 }

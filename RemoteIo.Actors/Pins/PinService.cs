@@ -1,5 +1,6 @@
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Gpio.Boards;
+using RemoteIo.Actors.Gpio.Pwm;
 using RemoteIo.Actors.Gpio.Timing;
 using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Kernel.Event;
@@ -65,6 +66,12 @@ public sealed class PinService : IDisposable
     /// <summary>The settings in force.</summary>
     public PinsSettings Settings => _runtime.Settings;
 
+    /// <summary>The GPIOs whose value, pulse and servo commands can run on a hardware PWM channel (see <see cref="HardwarePwmSummary"/>).</summary>
+    public IReadOnlyList<int> HardwarePwmGpios => _runtime.HardwarePwm.Gpios;
+
+    /// <summary>What the start log said about hardware PWM: which GPIOs have it, on which channel, and why the others do not.</summary>
+    public string HardwarePwmSummary => _runtime.HardwarePwm.Summary;
+
     /// <summary>
     /// Starts the pin domain on <paramref name="system"/>: configured pins go to their safe level
     /// at once, then the supervisor is created at <c>/user/<paramref name="name"/></c> and the
@@ -77,6 +84,11 @@ public sealed class PinService : IDisposable
     /// <param name="resolver">Decides sessions from senders; null for <see cref="SessionKeyResolver.Default"/>.</param>
     /// <param name="consumer">The consumer label other programs see on the host's lines.</param>
     /// <param name="name">The supervisor's name under <c>/user</c>.</param>
+    /// <param name="gpio">
+    /// The GPIO layer's settings, for hardware PWM: <c>pwm-root</c>, <c>pwm-chip</c>, <c>model</c>,
+    /// <c>model-path</c>; null for their defaults (/sys/class/pwm, the chip and board detected).
+    /// </param>
+    /// <param name="pwmFileSystem">The sysfs and debugfs file operations of hardware PWM; null for the machine's (tests give an in-memory tree).</param>
     /// <returns>The running service.</returns>
     /// <exception cref="ArgumentException">The settings are invalid.</exception>
     /// <exception cref="GpioException">A configured pin cannot be put in its safe level (e.g. another process holds it).</exception>
@@ -87,7 +99,9 @@ public sealed class PinService : IDisposable
         EdgeSchedulerOptions? timing = null,
         ISessionKeyResolver? resolver = null,
         string consumer = "remoteio",
-        string name = "pins")
+        string name = "pins",
+        GpioOptions? gpio = null,
+        PwmFileSystem? pwmFileSystem = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(driver);
@@ -101,7 +115,7 @@ public sealed class PinService : IDisposable
         try
         {
             ApplySafeLevelsAtStart(controller, settings, log);
-            runtime = new PinRuntime(controller, system.TimeProvider, settings, timing, resolver ?? SessionKeyResolver.Default, message => log.Warning("{0}", message));
+            runtime = new PinRuntime(controller, system.TimeProvider, settings, timing, resolver ?? SessionKeyResolver.Default, message => log.Warning("{0}", message), gpio ?? GpioOptions.Default, pwmFileSystem ?? PwmFileSystem.Physical);
         }
         catch
         {
@@ -114,6 +128,7 @@ public sealed class PinService : IDisposable
         service.RegisterShutdown();
         _ = system.WhenTerminated.ContinueWith(_ => service.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         log.Info("pins: {0} at {1}, default mode {2}, shutdown {3}", driver.Description, supervisor.Path, settings.DefaultMode, settings.Shutdown);
+        log.Info("pins: {0}", runtime.HardwarePwm.Summary);
         return service;
     }
 

@@ -92,6 +92,7 @@ internal sealed class PinStatesCollector : ReceiveActor, IWithTimers
         state.QueueDepth = (uint)report.QueueDepth;
         state.Running = report.Running;
         state.Observers = (uint)report.Observers;
+        state.HardwarePwm = report.HardwarePwm;
         _observers[report.Gpio] = report.Observers;
         _pending.Remove(report.Gpio);
         if (_pending.Count == 0)

@@ -197,7 +197,7 @@ public sealed partial class PinSupervisor : ReceiveActor
             return;
         }
 
-        if (CommandValidator.Validate(command, _runtime.Settings, out var duration) is { } invalid)
+        if (CommandValidator.Validate(command, _runtime.Settings, _runtime.HardwarePwm.Has(gpio), out var duration) is { } invalid)
         {
             Sender.Tell(Outcomes.CommandRejected(command.CommandId, gpio, RejectReason.InvalidArgument, $"{pin}: {invalid}"), Self);
             return;

@@ -20,6 +20,9 @@ internal sealed class PinsConfigReader(Config section, string prefix)
     /// <summary>Reads <c>drain</c> or <c>cut</c>.</summary>
     public ShutdownBehavior Shutdown(string path, ShutdownBehavior defaultValue) => Name(path, defaultValue, ("drain", ShutdownBehavior.Drain), ("cut", ShutdownBehavior.Cut));
 
+    /// <summary>Reads <c>auto</c> or <c>off</c>.</summary>
+    public HardwarePwmMode HardwarePwm(string path, HardwarePwmMode defaultValue) => Name(path, defaultValue, ("auto", HardwarePwmMode.Auto), ("off", HardwarePwmMode.Off));
+
     /// <summary>Reads a level: low/high, off/on, 0/1, false/true.</summary>
     public PinValue Level(string path, PinValue defaultValue) => LevelIn(section, path, $"{prefix}.{path}", defaultValue);
 

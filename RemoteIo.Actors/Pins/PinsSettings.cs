@@ -45,6 +45,16 @@ public sealed record PinsSettings
     /// <summary>The highest software PWM frequency a value command may ask for (<c>max-pwm-frequency</c>, hertz).</summary>
     public double MaxPwmFrequencyHz { get; init; } = 10_000;
 
+    /// <summary>Whether value, pulse and servo commands use a GPIO's hardware PWM channel where it has one (<c>hardware-pwm</c>).</summary>
+    public HardwarePwmMode HardwarePwm { get; init; } = HardwarePwmMode.Auto;
+
+    /// <summary>
+    /// The pinctrl directory of debugfs (<c>pinctrl-root</c>). A pin the host has driven as a GPIO
+    /// is back in GPIO mode; its PWM function is selected again through a <c>pinmux-select</c> file
+    /// below this root before its hardware channel drives it.
+    /// </summary>
+    public string PinctrlRoot { get; init; } = "/sys/kernel/debug/pinctrl";
+
     /// <summary>The servo pulse period (<c>servo.period</c>, 20 ms = 50 Hz).</summary>
     public TimeSpan ServoPeriod { get; init; } = TimeSpan.FromMilliseconds(20);
 
@@ -87,6 +97,8 @@ public sealed record PinsSettings
             EdgeBufferCapacity = section.GetInt("edge-buffer-capacity", Default.EdgeBufferCapacity),
             MaxCommandDuration = reader.Duration("max-command-duration", Default.MaxCommandDuration),
             MaxPwmFrequencyHz = section.GetDouble("max-pwm-frequency", Default.MaxPwmFrequencyHz),
+            HardwarePwm = reader.HardwarePwm("hardware-pwm", Default.HardwarePwm),
+            PinctrlRoot = section.GetString("pinctrl-root", Default.PinctrlRoot)!,
             ServoPeriod = reader.Duration("servo.period", Default.ServoPeriod),
             ServoMinPulse = reader.Duration("servo.min-pulse", Default.ServoMinPulse),
             ServoMaxPulse = reader.Duration("servo.max-pulse", Default.ServoMaxPulse),
@@ -167,6 +179,16 @@ public sealed record PinsSettings
     /// <returns>The settings.</returns>
     public PinsSettings WithMaxCommandDuration(TimeSpan duration) => this with { MaxCommandDuration = duration };
 
+    /// <summary>Returns a copy with hardware PWM on (auto) or off.</summary>
+    /// <param name="mode">Auto or off.</param>
+    /// <returns>The settings.</returns>
+    public PinsSettings WithHardwarePwm(HardwarePwmMode mode) => this with { HardwarePwm = mode };
+
+    /// <summary>Returns a copy with another debugfs pinctrl directory.</summary>
+    /// <param name="root">The directory (tests point it at a fake tree).</param>
+    /// <returns>The settings.</returns>
+    public PinsSettings WithPinctrlRoot(string root) => this with { PinctrlRoot = root };
+
     /// <summary>Returns a copy whose pin actors run on another dispatcher.</summary>
     /// <param name="dispatcher">A configured dispatcher id.</param>
     /// <returns>The settings.</returns>
@@ -191,6 +213,8 @@ public sealed record PinsSettings
         Require(MaxPwmFrequencyHz is > 0 and <= 1_000_000, $"remoteio.pins.max-pwm-frequency = {MaxPwmFrequencyHz} Hz is outside (0, 1000000]");
         Require(ServoMinPulse > TimeSpan.Zero && ServoMinPulse <= ServoMaxPulse && ServoMaxPulse < ServoPeriod, $"remoteio.pins.servo: need 0 < min-pulse ({ServoMinPulse}) <= max-pulse ({ServoMaxPulse}) < period ({ServoPeriod})");
         Require(!string.IsNullOrWhiteSpace(Dispatcher), "remoteio.pins.dispatcher must name a dispatcher");
+        Require(Enum.IsDefined(HardwarePwm), $"remoteio.pins.hardware-pwm = {(int)HardwarePwm}: use auto or off");
+        Require(!string.IsNullOrWhiteSpace(PinctrlRoot), "remoteio.pins.pinctrl-root must name a directory");
         Require(MaxPinRestarts >= 0, $"remoteio.pins.pin-restarts.max-retries = {MaxPinRestarts} must not be negative");
         Require(PinRestartWindow > TimeSpan.Zero, $"remoteio.pins.pin-restarts.within = {PinRestartWindow} must be positive");
         Require(StatesTimeout > TimeSpan.Zero, $"remoteio.pins.states-timeout = {StatesTimeout} must be positive");

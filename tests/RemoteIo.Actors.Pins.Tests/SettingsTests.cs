@@ -27,6 +27,17 @@ public sealed class SettingsTests
         Assert.Equal(defaults.Dispatcher, settings.Dispatcher);
         Assert.Equal((defaults.MaxPinRestarts, defaults.PinRestartWindow), (settings.MaxPinRestarts, settings.PinRestartWindow));
         Assert.Equal(defaults.StatesTimeout, settings.StatesTimeout);
+        Assert.Equal((HardwarePwmMode.Auto, "/sys/kernel/debug/pinctrl"), (settings.HardwarePwm, settings.PinctrlRoot));
+    }
+
+    [Fact]
+    public void FromConfig_HardwarePwmOffAndPinctrlRoot_AreRead()
+    {
+        var config = ConfigurationFactory.ParseString("remoteio.pins { hardware-pwm = off, pinctrl-root = \"/tmp/pinctrl\" }");
+
+        var settings = PinsSettings.FromConfig(config);
+
+        Assert.Equal((HardwarePwmMode.Off, "/tmp/pinctrl"), (settings.HardwarePwm, settings.PinctrlRoot));
     }
 
     [Fact]
@@ -67,6 +78,8 @@ public sealed class SettingsTests
     [InlineData("exclusive-groups = [{ name = a, gpios = [5, 6] }, { name = a, gpios = [7, 8] }]", "remoteio.pins.exclusive-groups")]
     [InlineData("observer-queue-capacity = 0", "remoteio.pins.observer-queue-capacity")]
     [InlineData("servo.min-pulse = 30ms", "remoteio.pins.servo")]
+    [InlineData("hardware-pwm = sometimes", "remoteio.pins.hardware-pwm")]
+    [InlineData("pinctrl-root = \"\"", "remoteio.pins.pinctrl-root")]
     public void FromConfig_InvalidSetting_FailsNamingTheKey(string hocon, string key)
     {
         var config = ConfigurationFactory.ParseString("remoteio.pins { " + hocon + " }");

@@ -1,5 +1,6 @@
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Pwm;
 using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Protocol;
@@ -19,12 +20,22 @@ public abstract class PinsTestKit : ActorTestKit
     /// <summary>The tests stop the actor system without the pins' coordinated shutdown unless they run it themselves.</summary>
     private const string TestConfig = "remoteio.actor.coordinated-shutdown.run-by-actor-system-terminate = off";
 
-    protected PinsTestKit(PinsSettings? settings = null, Func<ManualTimeProvider, GpioDriver>? driver = null, string? hocon = null)
-        : this(new ManualTimeProvider(), settings, driver, hocon)
+    /// <param name="settings">The pins' settings; null reads the kit's configuration.</param>
+    /// <param name="driver">The GPIO driver over a simulated chip; null for a plain simulated one.</param>
+    /// <param name="hocon">Configuration on top of the kit's.</param>
+    /// <param name="gpio">The GPIO layer's settings (board model, PWM root) for hardware PWM; null for the defaults.</param>
+    /// <param name="pwm">The sysfs/debugfs files of hardware PWM; null for the machine's.</param>
+    protected PinsTestKit(
+        PinsSettings? settings = null,
+        Func<ManualTimeProvider, GpioDriver>? driver = null,
+        string? hocon = null,
+        GpioOptions? gpio = null,
+        Func<ManualTimeProvider, PwmFileSystem>? pwm = null)
+        : this(new ManualTimeProvider(), settings, driver, hocon, gpio, pwm)
     {
     }
 
-    private PinsTestKit(ManualTimeProvider clock, PinsSettings? settings, Func<ManualTimeProvider, GpioDriver>? driver, string? hocon)
+    private PinsTestKit(ManualTimeProvider clock, PinsSettings? settings, Func<ManualTimeProvider, GpioDriver>? driver, string? hocon, GpioOptions? gpio, Func<ManualTimeProvider, PwmFileSystem>? pwm)
         : base(ConfigurationFactory.ParseString(TestConfig + "\n" + (hocon ?? string.Empty)), clock)
     {
         Driver = driver?.Invoke(clock) ?? new SimulatedGpioDriver(new SimulatedGpioChip(clock));
@@ -34,7 +45,8 @@ public abstract class PinsTestKit : ActorTestKit
             FaultyGpioDriver faulty => faulty.Inner,
             _ => throw new ArgumentException("the kit needs a simulated chip underneath", nameof(driver)),
         };
-        Service = PinService.Start(Sys, Driver, settings ?? PinsSettings.FromConfig(Sys.Settings.Config));
+        PwmFiles = pwm?.Invoke(clock);
+        Service = PinService.Start(Sys, Driver, settings ?? PinsSettings.FromConfig(Sys.Settings.Config), gpio: gpio, pwmFileSystem: PwmFiles);
         Pins = Service.Supervisor;
     }
 
@@ -43,6 +55,9 @@ public abstract class PinsTestKit : ActorTestKit
     protected IActorRef Pins { get; }
 
     protected GpioDriver Driver { get; }
+
+    /// <summary>The hardware PWM files the service was given, if any.</summary>
+    protected PwmFileSystem? PwmFiles { get; }
 
     protected SimulatedGpioDriver Simulated { get; }
 

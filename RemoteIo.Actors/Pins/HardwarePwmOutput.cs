@@ -1,0 +1,450 @@
+using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Pwm;
+using RemoteIo.Actors.Gpio.Timing;
+
+namespace RemoteIo.Actors.Pins;
+
+/// <summary>
+/// Runs <see cref="Waveform"/>s on one GPIO's hardware PWM channel, the way the
+/// <see cref="EdgeScheduler"/> runs them on a line: a waveform takes over at its start (at once
+/// when that is not in the future), a fade's duty changes every fade step, and at its end the
+/// channel is disabled (the pin rests low) — or held at 100 % for a high final level — and the
+/// ending goes to the same <see cref="IWaveformListener"/> as the scheduler's. The hardware makes
+/// the edges; this class only writes period, duty and enable, at the instants a timer on the
+/// host's clock fires (exact on the virtual clock; on the real clock within the timer's latency).
+/// </summary>
+/// <remarks>
+/// Thread-safe: the pin actor starts and cancels, the clock's timer thread ends waveforms and
+/// steps fades, under one lock. The channel is attached only while the pin holds it (a channel
+/// can be shared by two GPIOs, one at a time).
+/// </remarks>
+internal sealed class HardwarePwmOutput : IDisposable
+{
+    /// <summary>The shortest interval between two duty writes of a fade (a fade step of 0 means every PWM period, which sysfs cannot keep up with at high frequencies).</summary>
+    private const long MinFadeStepNanoseconds = 1_000_000;
+
+    /// <summary>Completions one call can produce at most.</summary>
+    private const int MaxCompletions = 8;
+
+    /// <summary>Guards everything below.</summary>
+    private readonly Lock _gate = new();
+
+    /// <summary>The clock of every timestamp.</summary>
+    private readonly TimeProvider _clock;
+
+    /// <summary>Told when a waveform ends.</summary>
+    private readonly IWaveformListener _listener;
+
+    /// <summary>Fires at the next end, hand-over or fade step (created once; re-armed, never re-created).</summary>
+    private readonly ITimer _timer;
+
+    /// <summary>The channel while this GPIO holds it.</summary>
+    private SysfsPwmChannel? _pwm;
+
+    /// <summary>The running waveform (valid while <see cref="_active"/>).</summary>
+    private Waveform _current;
+
+    /// <summary>The running waveform's token.</summary>
+    private long _currentToken;
+
+    /// <summary>Whether a waveform runs.</summary>
+    private bool _active;
+
+    /// <summary>The waveform waiting for its start (valid while <see cref="_hasPending"/>).</summary>
+    private Waveform _pending;
+
+    /// <summary>The waiting waveform's token.</summary>
+    private long _pendingToken;
+
+    /// <summary>Whether a waveform waits for its start.</summary>
+    private bool _hasPending;
+
+    /// <summary>When a running fade next changes its duty; <see cref="long.MaxValue"/> when not fading.</summary>
+    private long _nextStep = long.MaxValue;
+
+    /// <summary>When the channel was last enabled: the phase origin of the modelled level.</summary>
+    private long _enabledAt;
+
+    /// <summary>The instant the timer is armed for; <see cref="long.MaxValue"/> when disarmed.</summary>
+    private long _armedFor = long.MaxValue;
+
+    /// <summary>Creates the output of <paramref name="gpio"/>.</summary>
+    /// <param name="gpio">The GPIO.</param>
+    /// <param name="channel">Its channel number on the pwmchip.</param>
+    /// <param name="function">The pinctrl function routing the channel to the pin.</param>
+    /// <param name="clock">The host's clock.</param>
+    /// <param name="listener">Receives endings (the pin actors' router).</param>
+    public HardwarePwmOutput(int gpio, int channel, string function, TimeProvider clock, IWaveformListener listener)
+    {
+        Gpio = gpio;
+        Channel = channel;
+        Function = function;
+        _clock = clock;
+        _listener = listener;
+        _timer = clock.CreateTimer(static state => ((HardwarePwmOutput)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The GPIO.</summary>
+    public int Gpio { get; }
+
+    /// <summary>The channel number on the pwmchip.</summary>
+    public int Channel { get; }
+
+    /// <summary>The pinctrl function that routes the channel to the pin (<c>alt0</c>, <c>alt5</c>, <c>pwm0</c>).</summary>
+    public string Function { get; }
+
+    /// <summary>Why this GPIO no longer uses its channel (a failure that will not go away); null while usable.</summary>
+    public string? DisabledBecause { get; set; }
+
+    /// <summary>The last sysfs failure met on the timer thread (the waveform was reported faulted).</summary>
+    public Exception? LastFault { get; private set; }
+
+    /// <summary>The clock now, in nanoseconds (the scheduler's time base).</summary>
+    private long Now => ClockTime.NowNanoseconds(_clock);
+
+    /// <summary>Takes the channel (this GPIO now holds it).</summary>
+    /// <param name="pwm">The opened channel.</param>
+    public void Attach(SysfsPwmChannel pwm)
+    {
+        lock (_gate)
+        {
+            _pwm = pwm;
+        }
+    }
+
+    /// <summary>Lets go of the channel (after <see cref="Cancel"/>).</summary>
+    public void Detach()
+    {
+        lock (_gate)
+        {
+            _pwm = null;
+        }
+    }
+
+    /// <summary>
+    /// Gives the channel its next waveform: applied now when its start is not in the future (what
+    /// ran is reported interrupted, what waited superseded), otherwise taken over exactly at its
+    /// start. Pwm sets frequency and duty, Square (servo) period = high + low and duty = high, Fade
+    /// the frequency and the duty of the current fade step.
+    /// </summary>
+    /// <param name="waveform">A validated Pwm, Square or Fade waveform.</param>
+    /// <param name="token">Handed back with its ending.</param>
+    /// <exception cref="GpioException">Writing the channel failed; nothing changed but what was already due.</exception>
+    public void Start(in Waveform waveform, long token)
+    {
+        Span<Ending> done = stackalloc Ending[MaxCompletions];
+        var count = 0;
+        try
+        {
+            lock (_gate)
+            {
+                var pwm = _pwm ?? throw new InvalidOperationException($"GPIO {Gpio} does not hold its PWM channel");
+                var now = Now;
+                ProcessDue(now, done, ref count);
+                if (waveform.StartNanoseconds <= now)
+                {
+                    Apply(pwm, waveform, now);
+                    if (_hasPending)
+                    {
+                        Add(done, ref count, new Ending(_pendingToken, now, WaveformEndReason.Superseded));
+                        _hasPending = false;
+                    }
+
+                    if (_active)
+                    {
+                        Add(done, ref count, new Ending(_currentToken, now, WaveformEndReason.Interrupted));
+                    }
+
+                    MakeCurrent(waveform, token, now);
+                    ProcessDue(now, done, ref count);
+                }
+                else
+                {
+                    if (_hasPending)
+                    {
+                        Add(done, ref count, new Ending(_pendingToken, now, WaveformEndReason.Superseded));
+                    }
+
+                    _pending = waveform;
+                    _pendingToken = token;
+                    _hasPending = true;
+                }
+
+                Arm(now);
+            }
+        }
+        finally
+        {
+            Report(done[..count]);
+        }
+    }
+
+    /// <summary>Stops whatever runs or waits and disables the channel (the pin rests low).</summary>
+    /// <returns>The cut instant.</returns>
+    /// <exception cref="GpioException">Disabling failed (the endings are reported all the same).</exception>
+    public long Cancel()
+    {
+        Span<Ending> done = stackalloc Ending[MaxCompletions];
+        var count = 0;
+        try
+        {
+            lock (_gate)
+            {
+                var now = Now;
+                ProcessDue(now, done, ref count);
+                EndAll(now, WaveformEndReason.Interrupted, WaveformEndReason.Superseded, done, ref count);
+                Arm(now);
+                _pwm?.Stop();
+                return now;
+            }
+        }
+        finally
+        {
+            Report(done[..count]);
+        }
+    }
+
+    /// <summary>
+    /// The level the channel drives at <paramref name="now"/>, modelled from its period and duty
+    /// with the enable instant as phase origin (the PWM block keeps its own phase, which sysfs
+    /// does not expose); low when disabled.
+    /// </summary>
+    /// <param name="now">The clock now.</param>
+    /// <returns>True for high.</returns>
+    public bool LevelAt(long now)
+    {
+        lock (_gate)
+        {
+            if (_pwm is not { IsRunning: true, PeriodNanoseconds: > 0 } pwm)
+            {
+                return false;
+            }
+
+            return (now - _enabledAt) % pwm.PeriodNanoseconds < pwm.DutyCycleNanoseconds;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _timer.Dispose();
+
+    /// <summary>Appends a completion if there is room.</summary>
+    private static void Add(Span<Ending> done, ref int count, in Ending completion)
+    {
+        if (count < done.Length)
+        {
+            done[count++] = completion;
+        }
+    }
+
+    /// <summary>A PWM waveform's period, at least 1 ns.</summary>
+    private static long PeriodOf(in Waveform waveform) => Math.Max(1, (long)Math.Round(ClockTime.NanosecondsPerSecond / waveform.FrequencyHz));
+
+    /// <summary>A fade's step: its own, or one PWM period, but never below <see cref="MinFadeStepNanoseconds"/>.</summary>
+    private static long StepOf(in Waveform fade) =>
+        Math.Max(fade.FadeStepNanoseconds > 0 ? fade.FadeStepNanoseconds : PeriodOf(fade), MinFadeStepNanoseconds);
+
+    /// <summary>A fade's duty during the step that holds <paramref name="at"/> (the software PWM's formula: ramps up over fade-in, down over fade-out, repeatedly).</summary>
+    private static double FadeDuty(in Waveform fade, long at)
+    {
+        var t = Math.Max(0, at - fade.StartNanoseconds);
+        t -= t % StepOf(fade);
+        t %= fade.FadeInNanoseconds + fade.FadeOutNanoseconds;
+        return t < fade.FadeInNanoseconds
+            ? (double)t / fade.FadeInNanoseconds
+            : 1.0 - ((double)(t - fade.FadeInNanoseconds) / fade.FadeOutNanoseconds);
+    }
+
+    /// <summary>Writes the waveform's period and duty as of <paramref name="at"/>, and enables the channel.</summary>
+    private void Apply(SysfsPwmChannel pwm, in Waveform waveform, long at)
+    {
+        long period;
+        long duty;
+        switch (waveform.Kind)
+        {
+            case WaveformKind.Pwm:
+                period = PeriodOf(waveform);
+                duty = (long)Math.Round(waveform.DutyCycle * period);
+                break;
+            case WaveformKind.Fade:
+                period = PeriodOf(waveform);
+                duty = (long)Math.Round(FadeDuty(waveform, at) * period);
+                break;
+            case WaveformKind.Square:
+                period = waveform.HighNanoseconds + waveform.LowNanoseconds;
+                duty = waveform.HighNanoseconds;
+                break;
+            default:
+                throw new GpioInvalidArgumentException($"GPIO {Gpio}: a {waveform.Kind} waveform is not a PWM signal; levels are driven through the GPIO line");
+        }
+
+        pwm.Configure(period, duty);
+        if (!pwm.IsRunning)
+        {
+            pwm.Start();
+            _enabledAt = at;
+        }
+    }
+
+    /// <summary>Makes <paramref name="waveform"/> the running one and plans its first fade step.</summary>
+    private void MakeCurrent(in Waveform waveform, long token, long now)
+    {
+        _current = waveform;
+        _currentToken = token;
+        _active = true;
+        _nextStep = waveform.Kind == WaveformKind.Fade ? NextStepAfter(waveform, now) : long.MaxValue;
+    }
+
+    /// <summary>The first fade step boundary strictly after <paramref name="now"/>.</summary>
+    private static long NextStepAfter(in Waveform fade, long now)
+    {
+        var step = StepOf(fade);
+        var elapsed = Math.Max(0, now - fade.StartNanoseconds);
+        return fade.StartNanoseconds + (((elapsed / step) + 1) * step);
+    }
+
+    /// <summary>Runs what is due at <paramref name="now"/>: ends, hand-overs, a fade step. A write failure ends the waveforms as faulted.</summary>
+    private void ProcessDue(long now, Span<Ending> done, ref int count)
+    {
+        if (_pwm is not { } pwm)
+        {
+            return;
+        }
+
+        try
+        {
+            while (true)
+            {
+                var end = _active ? _current.EndNanoseconds : long.MaxValue;
+                var handOver = _hasPending ? _pending.StartNanoseconds : long.MaxValue;
+                if (Math.Min(end, handOver) > now)
+                {
+                    break;
+                }
+
+                if (end <= handOver)
+                {
+                    Add(done, ref count, new Ending(_currentToken, end, WaveformEndReason.Completed));
+                    _active = false;
+                    _nextStep = long.MaxValue;
+                    if (handOver > now)
+                    {
+                        // No successor takes over at this instant: the pin rests at the final level.
+                        ApplyFinalLevel(pwm, _current.FinalLevel);
+                    }
+
+                    continue;
+                }
+
+                Apply(pwm, _pending, handOver);
+                if (_active)
+                {
+                    Add(done, ref count, new Ending(_currentToken, handOver, WaveformEndReason.Interrupted));
+                }
+
+                _hasPending = false;
+                MakeCurrent(_pending, _pendingToken, handOver);
+            }
+
+            if (_active && _nextStep <= now)
+            {
+                // A late timer writes the duty of the step it woke in, not the ones it missed.
+                _nextStep = NextStepAfter(_current, now);
+                pwm.Configure(pwm.PeriodNanoseconds, (long)Math.Round(FadeDuty(_current, now) * pwm.PeriodNanoseconds));
+            }
+        }
+        catch (GpioException e)
+        {
+            Fault(pwm, e, now, done, ref count);
+        }
+    }
+
+    /// <summary>A waveform's end: disabled (rests low), or 100 % duty for a high final level.</summary>
+    private static void ApplyFinalLevel(SysfsPwmChannel pwm, PinValue level)
+    {
+        if (level.IsHigh)
+        {
+            pwm.Configure(pwm.PeriodNanoseconds, pwm.PeriodNanoseconds);
+        }
+        else
+        {
+            pwm.Stop();
+        }
+    }
+
+    /// <summary>A write failed: the waveforms end as faulted, the channel is disabled if it still can be.</summary>
+    private void Fault(SysfsPwmChannel pwm, GpioException error, long now, Span<Ending> done, ref int count)
+    {
+        LastFault = error;
+        EndAll(now, WaveformEndReason.Faulted, WaveformEndReason.Faulted, done, ref count);
+        try
+        {
+            pwm.Stop();
+        }
+        catch (GpioException)
+        {
+            // Already failing: the actor's fault handling puts the pin back on its GPIO line.
+        }
+    }
+
+    /// <summary>Ends the running waveform and the waiting one at <paramref name="now"/>, each with its reason.</summary>
+    private void EndAll(long now, WaveformEndReason running, WaveformEndReason waiting, Span<Ending> done, ref int count)
+    {
+        if (_active)
+        {
+            Add(done, ref count, new Ending(_currentToken, now, running));
+        }
+
+        if (_hasPending)
+        {
+            Add(done, ref count, new Ending(_pendingToken, now, waiting));
+        }
+
+        _active = false;
+        _hasPending = false;
+        _nextStep = long.MaxValue;
+    }
+
+    /// <summary>Points the timer at the next end, hand-over or fade step (rounded up: never early).</summary>
+    private void Arm(long now)
+    {
+        var due = Math.Min(_nextStep, Math.Min(_active ? _current.EndNanoseconds : long.MaxValue, _hasPending ? _pending.StartNanoseconds : long.MaxValue));
+        if (due == _armedFor)
+        {
+            return;
+        }
+
+        _armedFor = due;
+        _timer.Change(due == long.MaxValue ? Timeout.InfiniteTimeSpan : ClockTime.ToTimeSpanCeiling(Math.Max(0, due - now)), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The timer fired: run what is due, re-arm, report.</summary>
+    private void OnTimer()
+    {
+        Span<Ending> done = stackalloc Ending[MaxCompletions];
+        var count = 0;
+        lock (_gate)
+        {
+            var now = Now;
+            ProcessDue(now, done, ref count);
+            _armedFor = long.MaxValue;
+            Arm(now);
+        }
+
+        Report(done[..count]);
+    }
+
+    /// <summary>Tells the listener about ended waveforms, outside the lock.</summary>
+    private void Report(ReadOnlySpan<Ending> done)
+    {
+        foreach (var c in done)
+        {
+            _listener.OnWaveformEnded(Gpio, c.Token, c.EndNanoseconds, c.Reason);
+        }
+    }
+
+    /// <summary>A waveform's end, collected under the lock and reported after it is released.</summary>
+    /// <param name="Token">The waveform's token.</param>
+    /// <param name="EndNanoseconds">When it ended.</param>
+    /// <param name="Reason">Why.</param>
+    private readonly record struct Ending(long Token, long EndNanoseconds, WaveformEndReason Reason);
+}
