@@ -1,2 +1,62 @@
-// The load tool: drives a RemoteIo host with many clients and reports round trips and throughput.
+using System.Globalization;
+using RemoteIo.LoadTool;
+
+// The RemoteIo load tool: starts remoteio-host as its own process (simulated GPIO, loopback TCP)
+// and measures it from the outside with the C# client.
+//
+//   dotnet run -c Release --project bench/RemoteIo.LoadTool -- [--port 18509] [--samples 5000]
+//       [--clients 1,4,16] [--pins 1,4] [--in-flight 32] [--seconds 5]
+//
+// Prints: host start to accepting connections; idle CPU and RSS; round trip (sent -> ACCEPTED,
+// sent -> edge in the transition log) p50/p99 for 1 client 1 pin; throughput (commands executed
+// per second) with host CPU and RSS for every clients x pins combination.
+var port = Option("--port", 18509);
+var samples = Option("--samples", 5000);
+var inFlight = Option("--in-flight", 32);
+var seconds = Option("--seconds", 5);
+var clientCounts = List("--clients", [1, 4, 16]);
+var pinCounts = List("--pins", [1, 4]);
+
+Console.WriteLine($"RemoteIo load tool: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Diagnostics.Debugger.IsAttached ? "debugger attached" : "no debugger")}");
+await using var host = await HostProcess.StartAsync(port);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host start (process spawned) -> accepting connections: {host.StartToAccepting.TotalMilliseconds:F0} ms"));
+Console.WriteLine($"  host says: {host.ReadyLine}");
+
+var idleCpu = host.CpuTime;
+await Task.Delay(TimeSpan.FromSeconds(3));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle host: RSS {host.RssMiB:F1} MiB, CPU {(host.CpuTime - idleCpu).TotalSeconds / 3 * 100:F1} % of a core"));
+
+Console.WriteLine($"round trip, 1 client, 1 pin, 1 command in flight ({samples} samples after 1000 warm-up):");
+await LatencyScenario.RunAsync(host, samples, 1000);
+
+Console.WriteLine($"throughput, {inFlight} commands in flight per client, {seconds} s each after 1 s warm-up:");
+foreach (var clients in clientCounts)
+{
+    foreach (var pins in pinCounts)
+    {
+        if (clients * pins > ThroughputScenario.MaxPins)
+        {
+            var fit = ThroughputScenario.MaxPins / pins;
+            Console.WriteLine($"  {clients,2} clients x {pins} pins: needs {clients * pins} pins, the 40-pin header has {ThroughputScenario.MaxPins} GPIOs; running {fit} clients x {pins} pins (every header GPIO) instead");
+            await ThroughputScenario.RunAsync(host, fit, pins, inFlight, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
+            continue;
+        }
+
+        await ThroughputScenario.RunAsync(host, clients, pins, inFlight, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
+    }
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS over the whole run: {host.PeakRssMiB:F1} MiB"));
 return 0;
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+int[] List(string name, int[] fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? [.. args[index + 1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] : fallback;
+}
