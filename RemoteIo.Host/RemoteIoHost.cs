@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RemoteIo.Actors.Compat.Hosting;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Hosting;
@@ -16,8 +17,9 @@ namespace RemoteIo.Host;
 /// <summary>
 /// Builds the RemoteIo host: a Generic Host whose actor system (built with
 /// <see cref="ActorSystemServiceCollectionExtensions.AddActorSystem(IServiceCollection, string, Action{ActorSystemBuilder, IServiceProvider})"/>)
-/// owns the GPIO driver and the pins and serves them over remoting. The executable calls it with
-/// its command line; tests and simulations call it in-process.
+/// owns the GPIO driver and the pins and serves them over remoting, plus the compatibility
+/// endpoints (pigpio, remoteio text) that <c>remoteio.compat</c> enables. The executable calls it
+/// with its command line; tests and simulations call it in-process.
 /// </summary>
 public static class RemoteIoHost
 {
@@ -71,6 +73,7 @@ public static class RemoteIoHost
         services.AddSingleton<HostEndpoints>();
         services.AddSingleton<HostPins>();
         services.AddActorSystem(settings.SystemName, (system, sp) => HostActors.Configure(system, sp, config));
+        services.AddCompatEndpoints(sp => sp.GetRequiredService<HostPins>().Service);
         services.AddHostedService<TransitionLogSignalService>();
         configureServices?.Invoke(services);
         return builder.Build();

@@ -34,7 +34,7 @@ internal static class HostActors
             .WithActors((system, registry, sp) =>
             {
                 var gpio = sp.GetRequiredService<GpioOptions>();
-                var pins = PinService.Start(system, sp.GetRequiredService<GpioDriver>(), timing: gpio.Timing, consumer: gpio.Consumer);
+                var pins = PinService.Start(system, sp.GetRequiredService<GpioDriver>(), timing: gpio.Timing, consumer: gpio.Consumer, gpio: gpio);
                 sp.GetRequiredService<HostPins>().Service = pins;
                 registry.Register<PinSupervisor>(pins.Supervisor);
                 registry.Register<HostAdminActor>(system.ActorOf(HostAdminActor.Props(sp.GetRequiredService<TransitionLogWriter>()), HostAdminActor.Name));
