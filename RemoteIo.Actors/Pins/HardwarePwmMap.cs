@@ -151,11 +151,15 @@ internal sealed class HardwarePwmMap : IDisposable
     /// <returns>The output.</returns>
     public HardwarePwmOutput? Output(int gpio) => (uint)gpio < (uint)_outputs.Length ? _outputs[gpio] : null;
 
-    /// <summary>Gives <paramref name="gpio"/> its channel (exporting it on first use, polarity normal) and attaches it to the GPIO's output.</summary>
+    /// <summary>
+    /// Gives <paramref name="gpio"/> its channel (exporting it on first use, polarity normal) and
+    /// attaches it to the GPIO's output; null when the GPIO sharing the channel holds it (it may
+    /// have taken it since the caller looked: pin actors run in parallel).
+    /// </summary>
     /// <param name="gpio">A GPIO with an output.</param>
-    /// <returns>The output.</returns>
-    /// <exception cref="GpioException">The channel is held by another GPIO, or sysfs refused it.</exception>
-    public HardwarePwmOutput Acquire(int gpio)
+    /// <returns>The output, or null.</returns>
+    /// <exception cref="GpioException">Sysfs refused the channel.</exception>
+    public HardwarePwmOutput? TryAcquire(int gpio)
     {
         var output = Output(gpio) ?? throw new GpioNotFoundException($"GPIO {gpio} has no hardware PWM channel");
         lock (_gate)
@@ -163,7 +167,7 @@ internal sealed class HardwarePwmMap : IDisposable
             var holder = _holders[output.Channel];
             if (holder != -1 && holder != gpio)
             {
-                throw new GpioBusyException($"PWM channel {output.Channel} is driving GPIO {holder}");
+                return null;
             }
 
             var pwm = _channels[output.Channel] ??= SysfsPwmChannel.Open(_chip, output.Channel, _root, _fs);

@@ -426,6 +426,12 @@ internal sealed partial class PinActor
             }
 
             var fault = ticket?.Hardware == true ? _runtime.HardwarePwm.Output(Gpio)?.LastFault : _runtime.Scheduler.LastFault;
+            if (ticket?.Hardware == true)
+            {
+                // A channel that failed once is not trusted again; the restart puts the pin back on its line.
+                _runtime.HardwarePwm.Disable(Gpio, fault?.Message ?? "a write to the channel failed");
+            }
+
             throw new PinFaultException($"writing {Name} failed: {fault?.Message ?? "the driver reported a fault"}", fault);
         }
 

@@ -65,7 +65,12 @@ internal sealed partial class PinActor
         var released = false;
         try
         {
-            output = map.Acquire(Gpio);
+            output = map.TryAcquire(Gpio);
+            if (output is null)
+            {
+                _log.Debug("{0}: its shared PWM channel was taken by the other GPIO on it; {1} runs on software PWM", Name, ticket);
+                return false;
+            }
 
             // The running software waveform ends here; its outcome is settled with the takeover.
             _runtime.Scheduler.Cancel(Gpio);

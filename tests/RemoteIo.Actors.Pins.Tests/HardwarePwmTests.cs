@@ -1,4 +1,5 @@
 using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Pins.Tests.Support;
 using RemoteIo.Actors.Protocol;
 using Xunit;
@@ -208,14 +209,17 @@ public sealed class HardwarePwmTests() : PinsTestKit(
         ClaimOutput(client, 18);
         Chip.ClearTransitions();
 
-        Send(client, Cmd.Value(12, 0, 0.5), Cmd.Value(18, 0, 0.5));
+        // One after the other: pin actors run in parallel, and the first to ask gets the channel.
+        Send(client, Cmd.Value(12, 0, 0.5));
+        Send(client, Cmd.Value(18, 0, 0.5));
         AdvanceMs(30);
 
         Assert.Equal($"0 {Pinmux}=gpio12 alt0", Tree.Log()[^1]);
         AssertTimeline(SquareWave(0, 31, 5, 5), Edges(18));
         Assert.Equal([(12u, true), (18u, false)], States().Select(s => (s.Gpio, s.HardwarePwm)));
 
-        Send(client, Cmd.Off(12), Cmd.Value(18, 0, 0.3));
+        Send(client, Cmd.Off(12));
+        Send(client, Cmd.Value(18, 0, 0.3));
 
         Assert.Equal(["30 pwmchip0/pwm0/enable=0", "30 pwmchip0/pwm0/duty_cycle=3000000", "30 pwmchip0/pwm0/enable=1", $"30 {Pinmux}=gpio18 alt5"], Tree.Log(30_000_000));
         Assert.Equal([(12u, false), (18u, true)], States().Select(s => (s.Gpio, s.HardwarePwm)));
@@ -270,6 +274,49 @@ public sealed class HardwarePwmTests() : PinsTestKit(
         Service.Dispose();
 
         Assert.Equal(["0 pwmchip0/pwm0/enable=0", "0 pwmchip0/unexport=0"], Tree.Log().TakeLast(2));
+    }
+
+    [Fact]
+    public void ChannelFailsMidFade_PinFaultsBackOnItsLineAndLaterPwmIsSoftware()
+    {
+        var client = Client();
+        ClaimOutput(client, 19);
+        var pulse = Cmd.Pulse(19, 0, 100, 100);
+        Send(client, pulse);
+        ExpectAccepted(client, pulse);
+        Tree.Denied.Add("pwmchip0/pwm1/duty_cycle");
+
+        AdvanceMs(10);
+
+        var fault = client.ExpectMsg<CommandOutcome>(o => o.CommandId == pulse.CommandId);
+        Assert.Equal((OutcomeKind.Interrupted, RejectReason.DriverFault), (fault.Kind, fault.Reason));
+        Assert.Equal(PinNotice.Types.Kind.DriverFault, client.ExpectMsg<PinNotice>().Kind);
+        Assert.Equal("10 pwmchip0/pwm1/enable=0", Tree.Log()[^1]);
+        Assert.True(Service.Controller.IsPinOpen(19));
+        Assert.Equal(PinValue.High, Chip.GetLevel(19));
+        Assert.DoesNotContain(19, Service.HardwarePwmGpios);
+        Chip.ClearTransitions();
+        var value = Cmd.Value(19, 0, 0.5);
+        Send(client, value);
+        ExpectAccepted(client, value);
+        AdvanceMs(10);
+        AssertTimeline([(15, false), (20, true)], Edges(19));
+    }
+
+    [Fact]
+    public async Task Shutdown_WhileTheChannelRuns_DisablesItLeavesTheLineSafeAndUnexports()
+    {
+        var client = Client();
+        ClaimOutput(client, 19);
+        Send(client, Cmd.Value(19, 0, 0.1));
+
+        var shutdown = CoordinatedShutdown.Get(Sys).Run(new ShutdownReason("test"));
+
+        await shutdown.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("0 pwmchip0/pwm1/enable=0", Tree.Log());
+        Assert.Equal(PinValue.High, Chip.GetLevel(19));
+        Assert.False(Service.Controller.IsPinOpen(19));
+        AwaitCondition(() => Tree.Log()[^1] == "0 pwmchip0/unexport=1", message: "the channel is unexported once the system stopped");
     }
 
     private List<PinState> States()

@@ -67,7 +67,10 @@ public sealed class InterlockTests() : PinsTestKit(PinsSettings.Default
 
         var forward = Cmd.On(5);
         var reverse = Cmd.On(6);
-        Send(client, forward, reverse);
+
+        // One after the other: the two pins' actors run in parallel, and the first to energise holds the group.
+        Send(client, forward);
+        Send(client, reverse);
 
         ExpectAccepted(client, forward);
         ExpectOutcome(client, forward, OutcomeKind.Completed);
