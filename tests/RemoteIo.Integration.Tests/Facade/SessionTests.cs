@@ -77,7 +77,7 @@ public sealed class SessionTests
 
         Assert.Contains("authentication", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.NotNull(missing);
-        host.Logs.WaitFor(e => e.Message.Contains("AUTHENTICATION_FAILED", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("authentication failed", StringComparison.OrdinalIgnoreCase));
+        await host.Logs.WaitForAsync(e => e.Message.Contains("AUTHENTICATION_FAILED", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("authentication failed", StringComparison.OrdinalIgnoreCase));
         var result = await pin.On(TimeSpan.FromMilliseconds(10)).Completion;
         Assert.Equal(CommandEnd.Completed, result.End);
         Assert.Equal(ConnectionState.Connected, trusted.State);

@@ -105,7 +105,7 @@ public sealed class ActorSystemHostingTests
 
         system.Log.Warning("pin {0} is getting warm", 17);
 
-        var entry = logs.WaitFor(e => e.Message.Contains("pin 17 is getting warm", StringComparison.Ordinal));
+        var entry = await logs.WaitForAsync(e => e.Message.Contains("pin 17 is getting warm", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal(typeof(ActorSystem).FullName, entry.Category);
         Assert.Equal(system.Name, entry.Properties["ActorPath"]);

@@ -24,8 +24,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public void Dispose() => _added.Dispose();
 
-    /// <summary>Waits (bounded) until an entry matches; wakes on every new entry.</summary>
-    public LogEntry WaitFor(Func<LogEntry, bool> match, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits (bounded) until an entry matches; wakes on every new entry. Asynchronous on purpose: a
+    /// blocked pool thread would delay the clients' heartbeat timers on a 2-core machine.
+    /// </summary>
+    public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> match, TimeSpan? timeout = null)
     {
         var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
         while (true)
@@ -37,7 +40,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             }
 
             var left = deadline - Environment.TickCount64;
-            if (left <= 0 || !_added.Wait(TimeSpan.FromMilliseconds(left)))
+            if (left <= 0 || !await _added.WaitAsync(TimeSpan.FromMilliseconds(left)))
             {
                 if (Entries.FirstOrDefault(match) is { } late)
                 {
