@@ -14,12 +14,12 @@ public sealed class PigpioModuleTests(WaitHostFixture fixture) : IClassFixture<W
     [Fact]
     public async Task PigpioModule_Basics_ReadWriteModePullPwmServoAndErrorCodesOnTheRealPins()
     {
-        var signal = await _host.RecordAsync(23, () => _host.Pigpio("basics", "--output", "23", "--input", "24"));
+        var signal = await _host.RecordAsync(23, () => _host.Pigpio("basics", "--output", "23", "--input", "24", "--hold", "step"), holds: 2, holdMs: 100);
 
-        // write(1), write(0), then PWM 250/1000 at 100 Hz (2.5 ms of every 10 ms), then servo 1500 µs every 20 ms.
+        // write(1), write(0), then PWM 250/1000 at 100 Hz (2.5 ms of every 10 ms), then servo 1500 µs every 20 ms, each held 100 ms.
         Assert.Equal([1, 0], signal.Levels.Take(2));
         var runs = signal.Runs(tolerance: 0.001, minLength: 4);
-        Assert.True(runs.Count == 2, $"expected a PWM run and a servo run; signal: {signal}");
+        Assert.True(runs.Count == 2 && runs[0].Count >= 9 && runs[1].Count >= 4, $"expected 10 PWM and 5 servo pulses (one may be stretched by the hand-over); signal: {signal}");
         Assert.All(runs[0], p => Assert.Equal(2.5, p.WidthMs, 6));
         Assert.All(Signal.Periods(runs[0]), period => Assert.Equal(10, period, 6));
         Assert.All(runs[1], p => Assert.Equal(1.5, p.WidthMs, 6));
@@ -35,12 +35,18 @@ public sealed class PigpioModuleTests(WaitHostFixture fixture) : IClassFixture<W
         try
         {
             var since = _host.NowNanoseconds;
+            await using var script = _host.Pigpio("callback", "--input", "22", "--drive", "20", "--hold", "step");
 
-            var output = await CompatHost.PassAsync(_host.Pigpio("callback", "--input", "22", "--drive", "20"));
+            // GPIO 20 stays high for 50 ms of host time, then goes low again.
+            await script.WaitForLineAsync("HOLD");
+            _host.Clock.Advance(TimeSpan.FromMilliseconds(50));
+            await script.SendLineAsync("go");
+            var output = await script.PassAsync();
 
             var edges = output.Split('\n').Single(l => l.StartsWith("EDGES ", StringComparison.Ordinal))[6..].Trim().Split(' ');
             var log = _host.Transitions(22, since);
             Assert.Equal([1, 0], log.Select(CompatHost.Bit));
+            Assert.True(log[1].TimestampNanoseconds - log[0].TimestampNanoseconds >= 50_000_000);
             // The tick of each reported edge is the host's timestamp of the change, in µs.
             Assert.Equal(
                 log.Select(t => $"{CompatHost.Bit(t)}:{unchecked((uint)(t.TimestampNanoseconds / 1000))}"),

@@ -6,7 +6,8 @@ PIGPIO_PORT (this script sets them from --host/--port when given). Each scenario
 device exactly as a program would, prints "OK ..." per check and "PASS <scenario>", and exits 0;
 it exits 1 on a failed check. What the pins really did is for the caller to check on the host
 (its transition log): this script prints what it did, and holds each PWM setting for --hold
-seconds (as a program would) so the signal can be measured.
+seconds (as a program would) so the signal can be measured; --hold step hands each hold to the
+caller (HOLD on stdout, then a line on stdin), for a host on a virtual clock.
 
     gpiozero_check.py --host 127.0.0.1 --port 8888 led --gpio 17
     gpiozero_check.py pwmled --gpio 18
@@ -21,7 +22,7 @@ import sys
 import threading
 import time
 
-from checks import check, run
+from checks import check, hold, run
 
 PATIENCE = 10.0
 
@@ -33,7 +34,7 @@ def parse():
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--gpio", type=int, required=True)
     parser.add_argument("--drive", type=int, default=None, help="an output wired to the button's GPIO")
-    parser.add_argument("--hold", type=float, default=0.1, help="seconds each PWM value or servo position is held")
+    parser.add_argument("--hold", default="0.1", help="seconds each PWM value or servo position is held, or 'step' (print HOLD, wait for a line on stdin)")
     return parser.parse_args()
 
 
@@ -72,10 +73,10 @@ def scenario_pwmled(gpio):
         check(led.frequency == 100, "PWMLED runs at 100 Hz")
         led.value = 0.5
         check(abs(led.value - 0.5) < 1e-9, "PWMLED value 0.5")
-        time.sleep(ARGS.hold)
+        hold(ARGS.hold)
         led.value = 0.25
         check(abs(led.value - 0.25) < 1e-9, "PWMLED value 0.25")
-        time.sleep(ARGS.hold)
+        hold(ARGS.hold)
         led.pulse(fade_in_time=0.2, fade_out_time=0.2, n=1, background=False)
         check(led.value == 0, "PWMLED pulsed once and ended at 0")
     finally:
@@ -110,16 +111,16 @@ def scenario_servo(gpio):
     servo = Servo(gpio)
     try:
         check(servo.value == 0, "Servo starts mid (1.5 ms)")
-        time.sleep(ARGS.hold)
+        hold(ARGS.hold)
         servo.min()
         check(servo.value == -1, "Servo min (1 ms)")
-        time.sleep(ARGS.hold)
+        hold(ARGS.hold)
         servo.max()
         check(servo.value == 1, "Servo max (2 ms)")
-        time.sleep(ARGS.hold)
+        hold(ARGS.hold)
         servo.mid()
         check(servo.value == 0, "Servo mid (1.5 ms)")
-        time.sleep(ARGS.hold)
+        hold(ARGS.hold)
     finally:
         servo.close()
 

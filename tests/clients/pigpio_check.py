@@ -24,7 +24,7 @@ except ImportError:
     print("FAIL: the pigpio module is missing; install it with: apt-get install -y python3-pigpio", flush=True)
     sys.exit(2)
 
-from checks import check, run
+from checks import check, hold, run
 
 PATIENCE = 10.0
 
@@ -86,11 +86,11 @@ def scenario_basics(args):
         check(pi.get_PWM_real_range(out) == 2000, "get_PWM_real_range() is 2000")
         pi.set_PWM_dutycycle(out, 250)
         check(pi.get_PWM_dutycycle(out) == 250, "set_PWM_dutycycle(250) then get_PWM_dutycycle()")
-        time.sleep(args.hold)
+        hold(args.hold)
 
         pi.set_servo_pulsewidth(out, 1500)
         check(pi.get_servo_pulsewidth(out) == 1500, "set_servo_pulsewidth(1500) then get_servo_pulsewidth()")
-        time.sleep(args.hold)
+        hold(args.hold)
         pi.set_servo_pulsewidth(out, 0)
         pi.write(out, 0)
 
@@ -131,7 +131,7 @@ def scenario_callback(args):
         else:
             pi.set_mode(args.drive, pigpio.OUTPUT)
             pi.write(args.drive, 1)
-            time.sleep(0.05)
+            hold(args.hold)
             pi.write(args.drive, 0)
         wait_until(lambda: len(edges) >= 2, "a rising and a falling edge")
         check(edges[0][:2] == (inp, 1), "first edge is rising on GPIO {}".format(inp))
@@ -181,7 +181,7 @@ def main():
     parser.add_argument("--output", type=int, default=17, help="an output GPIO")
     parser.add_argument("--input", type=int, default=4, help="an input GPIO")
     parser.add_argument("--drive", type=int, default=None, help="an output wired to --input (else edges are driven from outside)")
-    parser.add_argument("--hold", type=float, default=0.1, help="basics: seconds the PWM and the servo signal are held, so they can be measured")
+    parser.add_argument("--hold", default="0.1", help="seconds a PWM or servo signal (basics) or a driven level (callback --drive) is held, or 'step' (print HOLD, wait for a line on stdin)")
     args = parser.parse_args()
     return run(SCENARIOS, args, (AssertionError, pigpio.error, OSError))
 

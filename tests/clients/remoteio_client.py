@@ -114,7 +114,7 @@ class RemotePin:
 
 # --- scenarios (each returns normally when every check passed) -----------------------------------
 
-from checks import check, run  # noqa: E402  (the library above needs nothing but the standard library)
+from checks import check, hold, run  # noqa: E402  (the library above needs nothing but the standard library)
 
 QUEUED = "! command on execution-queue"
 
@@ -140,8 +140,8 @@ def scenario_impulse(args):
     server = RemoteServer(args.host, args.port)
     pin = server.pin(args.pin, args.numbering)
     check(pin.on(time_ms=2000) == QUEUED, "on(2000) queued")
-    time.sleep(args.hold_ms / 1000.0)
-    check(pin.off() == QUEUED, "off() queued {} ms later".format(args.hold_ms))
+    hold("step" if args.hold_ms < 0 else args.hold_ms / 1000.0)
+    check(pin.off() == QUEUED, "off() queued after the hold")
     check(pin.close() == QUEUED, "close() queued")
     server.close()
 
@@ -230,7 +230,7 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("REMOTEIO_PORT", DEFAULT_PORT)))
     parser.add_argument("--pin", type=int, default=7)
     parser.add_argument("--numbering", choices=("b", "g"), default="b")
-    parser.add_argument("--hold-ms", type=int, default=200, help="impulse: how long after on(2000) the off() is sent")
+    parser.add_argument("--hold-ms", type=int, default=200, help="impulse: how long after on(2000) the off() is sent; -1: print HOLD and wait for a line on stdin")
     args = parser.parse_args()
     return run(SCENARIOS, args, (AssertionError, RuntimeError, OSError))
 

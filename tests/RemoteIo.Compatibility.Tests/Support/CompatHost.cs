@@ -68,7 +68,8 @@ public sealed class CompatHost : IAsyncDisposable
                 "remoteio.compat.remoteio { enabled = on, port = 0 }",
                 .. overrides,
             ]);
-        var host = await RemoteIoHost.StartAsync(options, services => services.AddCompatEndpoints(sp => sp.GetRequiredService<HostPins>().Service));
+        // The executable's own wiring: RemoteIoHost adds the compatibility endpoints, remoteio.compat enables them.
+        var host = await RemoteIoHost.StartAsync(options);
         var system = host.ActorSystem();
         clock.AddSettler(() => system.AwaitIdle(TimeSpan.FromSeconds(10)));
         return new CompatHost(host, mode, clock);
@@ -123,10 +124,24 @@ public sealed class CompatHost : IAsyncDisposable
     /// </summary>
     /// <param name="gpio">The pin to record.</param>
     /// <param name="start">Starts the client (e.g. <c>() => host.Pigpio("basics")</c>).</param>
-    public async Task<Signal> RecordAsync(int gpio, Func<PythonScript> start)
+    /// <param name="holds">How many times the client prints HOLD (it was started with a <c>step</c> hold) and waits.</param>
+    /// <param name="holdMs">How far the host's clock is moved at each HOLD before the client goes on.</param>
+    public async Task<Signal> RecordAsync(int gpio, Func<PythonScript> start, int holds = 0, double holdMs = 0)
     {
         var since = NowNanoseconds;
-        await PassAsync(start());
+        await using (var script = start())
+        {
+            for (var i = 0; i < holds; i++)
+            {
+                // The clock moves exactly holdMs while the client waits: the hold lasts that long on the host, however loaded the machine.
+                await script.WaitForLineAsync("HOLD");
+                Clock.Advance(TimeSpan.FromTicks((long)(holdMs * TimeSpan.TicksPerMillisecond)));
+                await script.SendLineAsync("go");
+            }
+
+            await script.PassAsync();
+        }
+
         AwaitReleased(gpio, TimeSpan.FromSeconds(10));
         return new Signal(Transitions(gpio, since));
     }

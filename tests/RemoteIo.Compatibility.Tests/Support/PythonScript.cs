@@ -112,6 +112,13 @@ public sealed class PythonScript : IAsyncDisposable
         throw new Xunit.Sdk.XunitException($"the script never printed '{line}'. Output:\n{Output}");
     }
 
+    /// <summary>Writes a line to the script's standard input (it answers a HOLD).</summary>
+    public async Task SendLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Waits for the script to end and fails the test unless it passed (exit code 0).</summary>
     /// <returns>Its output.</returns>
     public async Task<string> PassAsync()
