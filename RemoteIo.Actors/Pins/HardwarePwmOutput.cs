@@ -23,6 +23,12 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <summary>The shortest interval between two duty writes of a fade (a fade step of 0 means every PWM period, which sysfs cannot keep up with at high frequencies).</summary>
     private const long MinFadeStepNanoseconds = 1_000_000;
 
+    /// <summary>The longest the timer wakes ahead of an end or hand-over on the real clock (and so the longest it spins).</summary>
+    private const long MaxLeadNanoseconds = 3_000_000;
+
+    /// <summary>The shortest lead: a margin over the measured lateness.</summary>
+    private const long MinLeadNanoseconds = 100_000;
+
     /// <summary>Completions one call can produce at most.</summary>
     private const int MaxCompletions = 8;
 
@@ -68,6 +74,18 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <summary>The instant the timer is armed for; <see cref="long.MaxValue"/> when disarmed.</summary>
     private long _armedFor = long.MaxValue;
 
+    /// <summary>True when the timer was armed early for an end or hand-over, to spin up to <see cref="_armedFor"/>.</summary>
+    private bool _armedEarly;
+
+    /// <summary>The most the timer is armed ahead of an end or hand-over (0 on a virtual clock, whose timers are exact).</summary>
+    private readonly long _maxLead;
+
+    /// <summary>How far ahead of an end the timer is armed now: twice the timers' recent lateness plus a margin, at most <see cref="_maxLead"/>.</summary>
+    private long _lead;
+
+    /// <summary>The timers' recent lateness, a moving average in nanoseconds.</summary>
+    private long _lateness;
+
     /// <summary>Creates the output of <paramref name="gpio"/>.</summary>
     /// <param name="gpio">The GPIO.</param>
     /// <param name="channel">Its channel number on the pwmchip.</param>
@@ -82,6 +100,11 @@ internal sealed class HardwarePwmOutput : IDisposable
         _clock = clock;
         _listener = listener;
         _timer = clock.CreateTimer(static state => ((HardwarePwmOutput)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+        // The system clock's timers fire up to a millisecond or more late (thread-pool wake-up); a
+        // timed value's end is made exact by waking early and spinning the rest, as the edge scheduler does.
+        _maxLead = ReferenceEquals(clock, TimeProvider.System) ? MaxLeadNanoseconds : 0;
+        _lead = _maxLead / 2;
     }
 
     /// <summary>The GPIO.</summary>
@@ -404,22 +427,40 @@ internal sealed class HardwarePwmOutput : IDisposable
         _nextStep = long.MaxValue;
     }
 
-    /// <summary>Points the timer at the next end, hand-over or fade step (rounded up: never early).</summary>
+    /// <summary>
+    /// Points the timer at the next end, hand-over or fade step (rounded up: never early); an end or
+    /// hand-over on the real clock is armed <see cref="_lead"/> early, and the callback spins the rest.
+    /// </summary>
     private void Arm(long now)
     {
-        var due = Math.Min(_nextStep, Math.Min(_active ? _current.EndNanoseconds : long.MaxValue, _hasPending ? _pending.StartNanoseconds : long.MaxValue));
+        var edge = Math.Min(_active ? _current.EndNanoseconds : long.MaxValue, _hasPending ? _pending.StartNanoseconds : long.MaxValue);
+        var due = Math.Min(_nextStep, edge);
         if (due == _armedFor)
         {
             return;
         }
 
         _armedFor = due;
-        _timer.Change(due == long.MaxValue ? Timeout.InfiniteTimeSpan : ClockTime.ToTimeSpanCeiling(Math.Max(0, due - now)), Timeout.InfiniteTimeSpan);
+        _armedEarly = _maxLead > 0 && due == edge && due != long.MaxValue;
+        var fire = _armedEarly ? due - _lead : due;
+        _timer.Change(due == long.MaxValue ? Timeout.InfiniteTimeSpan : ClockTime.ToTimeSpanCeiling(Math.Max(0, fire - now)), Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>The timer fired: run what is due, re-arm, report.</summary>
+    /// <summary>The timer fired: spin to an end armed early, run what is due, re-arm, report.</summary>
     private void OnTimer()
     {
+        long target;
+        bool early;
+        lock (_gate)
+        {
+            (target, early) = (_armedFor, _armedEarly);
+        }
+
+        if (early)
+        {
+            SpinUntil(target);
+        }
+
         Span<Ending> done = stackalloc Ending[MaxCompletions];
         var count = 0;
         lock (_gate)
@@ -431,6 +472,20 @@ internal sealed class HardwarePwmOutput : IDisposable
         }
 
         Report(done[..count]);
+    }
+
+    /// <summary>Learns how late the timer woke for an early-armed <paramref name="target"/>, then spins until it.</summary>
+    private void SpinUntil(long target)
+    {
+        var late = Math.Max(0, Now - (target - Volatile.Read(ref _lead)));
+        var average = Volatile.Read(ref _lateness);
+        average += (late - average) / 8;
+        Volatile.Write(ref _lateness, average);
+        Volatile.Write(ref _lead, Math.Clamp((2 * average) + MinLeadNanoseconds, MinLeadNanoseconds, _maxLead));
+        while (Now < target)
+        {
+            Thread.SpinWait(20);
+        }
     }
 
     /// <summary>Tells the listener about ended waveforms, outside the lock.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using RemoteIo.Actors.Configuration;
+using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Pwm;
 using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Pins;
@@ -18,13 +20,16 @@ public sealed class BenchHost : IDisposable
 
     /// <summary>Starts the system, the chip and the pin service.</summary>
     /// <param name="transitionLogCapacity">How many transitions the chip keeps.</param>
-    public BenchHost(int transitionLogCapacity = 1 << 22)
+    /// <param name="settings">The pins' settings; null for the configuration's.</param>
+    /// <param name="gpio">Board model and PWM root for hardware PWM; null for the defaults.</param>
+    /// <param name="pwm">The sysfs/debugfs file operations; null for the machine's.</param>
+    public BenchHost(int transitionLogCapacity = 1 << 22, PinsSettings? settings = null, GpioOptions? gpio = null, PwmFileSystem? pwm = null)
     {
         var config = ConfigurationFactory.ParseString("remoteio.actor.stdout-loglevel = warning\nremoteio.actor.loglevel = warning");
         System = ActorSystem.Create("bench", config);
         Chip = new SimulatedGpioChip(TimeProvider.System, transitionLogCapacity);
         Driver = new SimulatedGpioDriver(Chip);
-        Service = PinService.Start(System, Driver);
+        Service = PinService.Start(System, Driver, settings, gpio: gpio, pwmFileSystem: pwm);
         Counter = new OutcomeCounter();
         Client = System.ActorOf(Props.Create(() => new CountingClient(Counter)), "client");
     }

@@ -15,6 +15,7 @@ public sealed class CountingClient : ReceiveActor
         {
             if (o.Kind != OutcomeKind.Accepted)
             {
+                counter.Finals?.Enqueue(o);
                 counter.OnFinished(o.Kind == OutcomeKind.Rejected);
             }
         });

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using RemoteIo.Actors.Protocol;
+
 namespace RemoteIo.Bench.Pins;
 
 /// <summary>What the bench client received, read by the bench thread.</summary>
@@ -17,6 +20,9 @@ public sealed class OutcomeCounter
 
     /// <summary>Claims granted.</summary>
     public long Claimed => Volatile.Read(ref _claimed);
+
+    /// <summary>When set, every final outcome is also queued here (scenarios that read the outcomes' timestamps).</summary>
+    public ConcurrentQueue<CommandOutcome>? Finals { get; set; }
 
     /// <summary>Commands that reached a final outcome.</summary>
     public long Finished => Volatile.Read(ref _finished);

@@ -4,10 +4,10 @@ using RemoteIo.Bench.Pins;
 
 // The pin domain's numbers (README), on the real clock over the simulated chip:
 //   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- all [--seconds 10]
-//   ... -- throughput | impulses | blink | inputs | idle   (one scenario)
+//   ... -- throughput | impulses | blink | inputs | idle | hardware   (one scenario)
 // Micro-benchmarks, if any are added (BenchmarkDotNet):
 //   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- --filter '*'
-var scenarios = new[] { "all", "throughput", "impulses", "blink", "inputs", "idle" };
+var scenarios = new[] { "all", "throughput", "impulses", "blink", "inputs", "idle", "hardware" };
 if (args.Length == 0 || !scenarios.Contains(args[0]))
 {
     if (args.Length == 0)
@@ -46,6 +46,11 @@ if (which is "all" or "inputs")
 if (which is "all" or "idle")
 {
     IdleBench.Run(seconds);
+}
+
+if (which is "all" or "hardware")
+{
+    HardwarePwmBench.Run(40);
 }
 
 return 0;
