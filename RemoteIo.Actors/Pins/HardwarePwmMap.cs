@@ -15,11 +15,8 @@ namespace RemoteIo.Actors.Pins;
 /// </summary>
 internal sealed class HardwarePwmMap : IDisposable
 {
-    /// <summary>
-    /// The highest frequency asked of a hardware channel. The controllers go further, but their
-    /// clock (tens of MHz) leaves ever fewer duty steps: about a hundred at 1 MHz.
-    /// </summary>
-    public const double MaxFrequencyHz = 1_000_000;
+    /// <summary>The highest frequency asked of a hardware channel (see <see cref="PinsSettings.MaxHardwarePwmFrequencyHz"/>).</summary>
+    public const double MaxFrequencyHz = PinsSettings.MaxHardwarePwmFrequencyHz;
 
     /// <summary>Guards the channels and their holders.</summary>
     private readonly Lock _gate = new();
@@ -186,6 +183,30 @@ internal sealed class HardwarePwmMap : IDisposable
             _holders[output.Channel] = gpio;
             output.Attach(pwm);
             return output;
+        }
+    }
+
+    /// <summary>
+    /// Takes the channel off the other pins it may be routed to: on a Pi 4 the pwm-2chan overlay
+    /// routes channel 0 to GPIO 18 at boot, so driving it for GPIO 12 would make GPIO 18 pulse too.
+    /// A sibling nobody holds (not the host, not another process) is made a plain input; one that is
+    /// held is in GPIO mode already.
+    /// </summary>
+    /// <param name="gpio">The GPIO about to take its channel.</param>
+    /// <param name="controller">The host's controller (which lines it holds, and who holds the others).</param>
+    /// <exception cref="GpioException">The kernel refused.</exception>
+    public void Isolate(int gpio, GpioController controller)
+    {
+        var channel = Output(gpio)!.Channel;
+        foreach (var sibling in _outputs)
+        {
+            if (sibling is null || sibling.Gpio == gpio || sibling.Channel != channel
+                || controller.IsPinOpen(sibling.Gpio) || controller.GetLineInfo(sibling.Gpio).InUse)
+            {
+                continue;
+            }
+
+            PwmPinFunction.Select(_fs, _pinmuxSelect, sibling.Gpio, PwmPinFunction.Input);
         }
     }
 

@@ -72,6 +72,8 @@ internal sealed partial class PinActor
                 return false;
             }
 
+            map.Isolate(Gpio, _runtime.Controller);
+
             // The running software waveform ends here; its outcome is settled with the takeover.
             _runtime.Scheduler.Cancel(Gpio);
             output.Start(waveform, ticket.Token);

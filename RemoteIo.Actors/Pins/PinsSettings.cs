@@ -12,6 +12,13 @@ namespace RemoteIo.Actors.Pins;
 /// </summary>
 public sealed record PinsSettings
 {
+    /// <summary>
+    /// The highest frequency a value command may ask of a GPIO with a hardware PWM channel. The
+    /// controllers go further, but their clock (tens of MHz) leaves ever fewer duty steps: about a
+    /// hundred at 1 MHz.
+    /// </summary>
+    public const double MaxHardwarePwmFrequencyHz = 1_000_000;
+
     /// <summary>The settings of <c>reference.conf</c>.</summary>
     public static PinsSettings Default { get; } = new();
 

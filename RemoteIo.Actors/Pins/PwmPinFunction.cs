@@ -14,6 +14,9 @@ namespace RemoteIo.Actors.Pins;
 /// </summary>
 internal static class PwmPinFunction
 {
+    /// <summary>The BCM283x/BCM2711 pinctrl function of a plain GPIO input (what a pin a channel must not reach is set to).</summary>
+    public const string Input = "gpio_in";
+
     /// <summary>
     /// The pinctrl function that routes a GPIO's PWM channel to its pin: on the BCM283x/BCM2711
     /// PWM0/PWM1 are ALT0 on GPIO 12/13 and ALT5 on GPIO 18/19; on the Pi 5's RP1 the function is

@@ -42,7 +42,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
         Send(client, value);
 
         Assert.Equal(
-            ["100 pwmchip0/export=0", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=2500000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5"],
+            ["100 pwmchip0/export=0", $"100 {Pinmux}=gpio12 gpio_in", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=2500000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5"],
             Tree.Log());
         Assert.False(Service.Controller.IsPinOpen(18), "the GPIO line is released while the channel drives the pin");
         var state = Assert.Single(States());
@@ -60,6 +60,19 @@ public sealed class HardwarePwmTests() : PinsTestKit(
         Assert.Equal((100_000_000L, 1_100_000_000L), (done.StartedAtNs, done.EndedAtNs));
         Assert.False(Assert.Single(States()).HardwarePwm);
         Assert.Empty(Edges(18));
+    }
+
+    [Fact]
+    public void Value_OnAGpioWhoseChannelIsSharedWithAnUnheldPin_MakesThatPinAnInputFirst()
+    {
+        var client = Client();
+        ClaimOutput(client, 12);
+
+        Send(client, Cmd.Value(12, 0, 0.5));
+
+        Assert.Equal(
+            ["0 pwmchip0/export=0", $"0 {Pinmux}=gpio18 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio12 alt0"],
+            Tree.Log());
     }
 
     [Fact]
@@ -93,7 +106,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         Assert.Equal(
             [
-                "0 pwmchip0/export=0", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
+                "0 pwmchip0/export=0", $"0 {Pinmux}=gpio12 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
                 "10 pwmchip0/pwm0/duty_cycle=2500000", "20 pwmchip0/pwm0/duty_cycle=5000000", "30 pwmchip0/pwm0/duty_cycle=7500000",
                 "40 pwmchip0/pwm0/duty_cycle=10000000", "50 pwmchip0/pwm0/duty_cycle=7500000", "60 pwmchip0/pwm0/duty_cycle=5000000",
                 "70 pwmchip0/pwm0/duty_cycle=2500000", "80 pwmchip0/pwm0/enable=0",
@@ -132,7 +145,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         AssertTimeline([(0, true), (100, false), (200, true), (250, false), (300, true), (350, false)], Edges(18));
         Assert.Equal(
-            ["100 pwmchip0/export=0", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=5000000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5", "200 pwmchip0/pwm0/enable=0"],
+            ["100 pwmchip0/export=0", $"100 {Pinmux}=gpio12 gpio_in", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=5000000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5", "200 pwmchip0/pwm0/enable=0"],
             Tree.Log());
         ExpectAccepted(client, on, value, blink);
         Assert.Equal(100_000_000L, ExpectOutcome(client, on, OutcomeKind.Completed).EndedAtNs);
@@ -152,7 +165,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         Assert.Equal(
             [
-                "0 pwmchip0/export=0", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
+                "0 pwmchip0/export=0", $"0 {Pinmux}=gpio12 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
                 "100 pwmchip0/pwm0/period=5000000", "100 pwmchip0/pwm0/duty_cycle=3750000", "200 pwmchip0/pwm0/enable=0",
             ],
             Tree.Log());
