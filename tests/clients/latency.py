@@ -2,7 +2,7 @@
 """Round-trip latency of a pigpio or remoteio endpoint as a Python client sees it (standard library only).
 
     latency.py pigpio --host HOST --port 8888 [--count 20000] [--gpio 17]
-    latency.py remoteio --host HOST --port 8509 [--count 20000] [--pin 7]
+    latency.py remoteio --host HOST --port 8510 [--count 20000] [--pin 7]
 
 pigpio: alternating WRITE 1 / WRITE 0 requests on one connection, each waiting for its reply, packed
 as pigpio.py packs them. remoteio: alternating `on`/`off` requests for a created pin. Prints the

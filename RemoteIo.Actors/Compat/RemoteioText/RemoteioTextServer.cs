@@ -9,7 +9,7 @@ namespace RemoteIo.Actors.Compat.RemoteioText;
 /// remoteio's text protocol (its wait/nowait server's) over a RemoteIo backend: remoteio clients
 /// (<c>RemoteServer</c> / <c>remote_pin</c>) drive the host's pins unchanged. Each connection is a
 /// session; the host's wait/nowait mode, busy pins and soft close apply as for native clients.
-/// Serve it over TCP with a <see cref="CompatListener"/> (remoteio's port is 8509).
+/// Serve it over TCP with a <see cref="CompatListener"/> (a RemoteIo host uses 8510: remoteio's own 8509 is the native protocol's).
 /// </summary>
 public sealed class RemoteioTextServer : ICompatProtocolServer
 {
