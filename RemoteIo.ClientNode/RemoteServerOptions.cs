@@ -18,6 +18,13 @@ public sealed record RemoteServerOptions
     /// <summary>The defaults of reference.conf.</summary>
     public static RemoteServerOptions Default { get; } = new();
 
+    /// <summary>
+    /// How long the client keeps its side of a lost link while reconnecting, when reconnect is on
+    /// and no <c>remoteio.remote.resume-grace-period</c> is configured: the host's own grace period
+    /// decides whether the session resumes, so the client only needs to wait at least as long.
+    /// </summary>
+    public static TimeSpan DefaultReconnectGrace { get; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The host to connect to when none is given (<c>server</c>).</summary>
     public string Server { get; init; } = "127.0.0.1";
 
@@ -77,7 +84,7 @@ public sealed record RemoteServerOptions
             RequestTimeout = c.GetTimeSpan("request-timeout", d.RequestTimeout, allowInfinite: false),
             CloseTimeout = c.GetTimeSpan("close-timeout", d.CloseTimeout, allowInfinite: false),
             EventsBuffer = c.GetInt("events-buffer", d.EventsBuffer),
-            Remote = RemoteSettings.FromConfig(config),
+            Remote = WithClientGrace(RemoteSettings.FromConfig(config), null),
             Config = config,
         };
         try
@@ -188,11 +195,29 @@ public sealed record RemoteServerOptions
 
     /// <summary>
     /// Returns a copy that reconnects a lost link in the background with exponential backoff
-    /// (Polly); within the host's resume grace period the session and its claims survive.
+    /// (Polly); within the host's resume grace period the session and its claims survive. The
+    /// client keeps its own side of the link meanwhile for <paramref name="clientGrace"/> (default
+    /// <see cref="DefaultReconnectGrace"/>, or the configured resume grace period).
     /// </summary>
     /// <param name="reconnect">The policy (<see cref="ReconnectSettings.Enabled"/>, or with its own backoff).</param>
+    /// <param name="clientGrace">How long the client waits for the link to come back before it gives the session up.</param>
     /// <returns>The copy.</returns>
-    public RemoteServerOptions WithReconnect(ReconnectSettings reconnect) => this with { Remote = Remote.WithReconnect(reconnect) };
+    public RemoteServerOptions WithReconnect(ReconnectSettings reconnect, TimeSpan? clientGrace = null)
+    {
+        ArgumentNullException.ThrowIfNull(reconnect);
+        return this with { Remote = WithClientGrace(Remote.WithReconnect(reconnect), clientGrace) };
+    }
+
+    /// <summary>With reconnect on, a client-side grace period (else a lost link would end the session at once on this side).</summary>
+    private static RemoteSettings WithClientGrace(RemoteSettings remote, TimeSpan? grace)
+    {
+        if (!remote.Reconnect.IsEnabled)
+        {
+            return remote;
+        }
+
+        return remote.WithResumeGracePeriod(grace ?? (remote.ResumeGracePeriod > TimeSpan.Zero ? remote.ResumeGracePeriod : DefaultReconnectGrace));
+    }
 
     /// <summary>Returns a copy with other link settings.</summary>
     /// <param name="remote">The settings.</param>
