@@ -28,7 +28,7 @@ public abstract class PinsBackendKit : ActorTestKit
     {
         Chip = new SimulatedGpioChip(clock);
         Service = PinService.Start(Sys, new SimulatedGpioDriver(Chip), settings ?? PinsSettings.FromConfig(Sys.Settings.Config));
-        Access = new PinsAccess(Sys, Service.Supervisor, Service.Controller, Service.Settings, TimeSpan.FromSeconds(5), NullLogger.Instance);
+        Access = PinsAccess.From(Service, TimeSpan.FromSeconds(5), NullLogger.Instance);
     }
 
     internal PinsAccess Access { get; }
