@@ -7,6 +7,14 @@ namespace RemoteIo.Actors.Compat.Tests.Pigpio;
 public sealed class PigpioSessionTests : PigpioTestBase
 {
     [Theory]
+    [InlineData(PigpioStatus.Ok, 0)]
+    [InlineData(PigpioStatus.InUse, (int)PigpioError.GpioInUse)]
+    [InlineData(PigpioStatus.NotPermitted, (int)PigpioError.NotPermitted)]
+    [InlineData(PigpioStatus.ShuttingDown, (int)PigpioError.NotInitialised)]
+    public void Result_BackendStatus_PigpiosCode(PigpioStatus status, int expected) =>
+        Assert.Equal(expected, PigpioSessionScope.Result(status));
+
+    [Theory]
     [InlineData(PigpioCommand.WRITE, 1u, null)]
     [InlineData(PigpioCommand.PWM, 10u, null)]
     [InlineData(PigpioCommand.SERVO, 1500u, null)]
