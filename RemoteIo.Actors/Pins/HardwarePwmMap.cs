@@ -9,8 +9,8 @@ namespace RemoteIo.Actors.Pins;
 /// <summary>
 /// Which GPIOs of this host have a usable hardware PWM channel, decided once at start: the board
 /// model maps the GPIO to a channel, the header's pwmchip is present and writable, and the pins'
-/// PWM function can be selected again (<see cref="PwmPinFunction"/>). Channels are exported on
-/// first use and kept until the host stops. On a BCM283x/BCM2711 two GPIOs share each channel
+/// PWM function can be selected again (<see cref="PwmPinFunction"/>). Channels are exported (and
+/// left disabled) at start and kept until the host stops. On a BCM283x/BCM2711 two GPIOs share each channel
 /// (12 and 18, 13 and 19): one of them holds it at a time, the other gets software PWM meanwhile.
 /// </summary>
 internal sealed class HardwarePwmMap : IDisposable
@@ -114,6 +114,21 @@ internal sealed class HardwarePwmMap : IDisposable
             map._outputs[c.Gpio] = new HardwarePwmOutput(c.Gpio, c.Channel, PwmPinFunction.For(board.Soc, c.Gpio)!, clock, listener);
         }
 
+        // Exported now, not on first use: the export waits for udev (hundreds of ms on a Pi), which
+        // must not stall the timing dispatcher in the middle of a command.
+        try
+        {
+            foreach (var channel in usable.Select(c => c.Channel).Distinct())
+            {
+                map._channels[channel] = SysfsPwmChannel.Open(chip.Value, channel, gpio.PwmRoot, fs);
+            }
+        }
+        catch (GpioException e)
+        {
+            map.Dispose();
+            return new HardwarePwmMap(lineCount, $"no hardware PWM: {listed}, but its channels could not be opened: {e.Message}; every GPIO uses software PWM", fs, log);
+        }
+
         var shared = usable.GroupBy(c => c.Channel).Where(g => g.Count() > 1).Select(g => $"{string.Join(" and ", g.Select(c => c.Gpio))} share channel {g.Key}").ToList();
         map.Summary = $"hardware PWM on {board.Name}, pwmchip{chip} under {gpio.PwmRoot}: "
             + string.Join(", ", usable.Select(c => string.Create(CultureInfo.InvariantCulture, $"GPIO {c.Gpio} -> channel {c.Channel}")))
@@ -149,7 +164,7 @@ internal sealed class HardwarePwmMap : IDisposable
     public HardwarePwmOutput? Output(int gpio) => (uint)gpio < (uint)_outputs.Length ? _outputs[gpio] : null;
 
     /// <summary>
-    /// Gives <paramref name="gpio"/> its channel (exporting it on first use, polarity normal) and
+    /// Gives <paramref name="gpio"/> its channel (polarity normal) and
     /// attaches it to the GPIO's output; null when the GPIO sharing the channel holds it (it may
     /// have taken it since the caller looked: pin actors run in parallel).
     /// </summary>

@@ -30,7 +30,7 @@ public sealed class HardwarePwmDiscoveryTests : PinsTestKit
         Assert.Equal([12, 13, 18, 19], service.HardwarePwmGpios);
         Assert.DoesNotContain("share", service.HardwarePwmSummary, StringComparison.Ordinal);
         Assert.Equal(
-            ["0 pwmchip0/export=2", "0 pwmchip0/pwm2/period=1000000", "0 pwmchip0/pwm2/duty_cycle=500000", "0 pwmchip0/pwm2/enable=1", "0 pinctrl/1f000d0000.gpio-pinctrl-rp1/pinmux-select=gpio18 pwm0"],
+            ["0 pwmchip0/export=0", "0 pwmchip0/export=1", "0 pwmchip0/export=2", "0 pwmchip0/export=3", "0 pwmchip0/pwm2/period=1000000", "0 pwmchip0/pwm2/duty_cycle=500000", "0 pwmchip0/pwm2/enable=1", "0 pinctrl/1f000d0000.gpio-pinctrl-rp1/pinmux-select=gpio18 pwm0"],
             tree.Log());
         ExpectAccepted(client, value);
     }

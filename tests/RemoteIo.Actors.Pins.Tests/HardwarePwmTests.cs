@@ -11,23 +11,34 @@ namespace RemoteIo.Actors.Pins.Tests;
 /// pinmux-select in memory, every sysfs write stamped on the virtual clock; the GPIO line's levels
 /// in the simulated chip's transition log. GPIO 19 has a high safe level.
 /// </summary>
-public sealed class HardwarePwmTests() : PinsTestKit(
-    settings: PinsSettings.Default.WithPinctrlRoot(FakePwmTree.PinctrlRoot).WithPin(19, new PinSettings { SafeLevel = PinValue.High }),
-    gpio: GpioOptions.Default.WithModel("Raspberry Pi 4 Model B Rev 1.4").WithPwmRoot(FakePwmTree.PwmRoot),
-    pwm: clock => new FakePwmTree(() => clock.ElapsedNanoseconds))
+public sealed class HardwarePwmTests : PinsTestKit
 {
     private const string Pinmux = "pinctrl/fe200000.gpio-pinctrl-bcm2711/pinmux-select";
+
+    public HardwarePwmTests()
+        : base(
+            settings: PinsSettings.Default.WithPinctrlRoot(FakePwmTree.PinctrlRoot).WithPin(19, new PinSettings { SafeLevel = PinValue.High }),
+            gpio: GpioOptions.Default.WithModel("Raspberry Pi 4 Model B Rev 1.4").WithPwmRoot(FakePwmTree.PwmRoot),
+            pwm: clock => new FakePwmTree(() => clock.ElapsedNanoseconds))
+    {
+        // The channels were exported at start (Start_... checks it); the tests read what commands write.
+        StartWrites = Tree.Log();
+        Tree.Writes.Clear();
+    }
+
+    private IReadOnlyList<string> StartWrites { get; }
 
     private FakePwmTree Tree => (FakePwmTree)PwmFiles!;
 
     [Fact]
-    public void Start_Pi4WithPwmChipAndPinctrl_HardwarePwmOnItsFourGpiosAndNothingWritten()
+    public void Start_Pi4WithPwmChipAndPinctrl_HardwarePwmOnItsFourGpiosAndBothChannelsExportedDisabled()
     {
         Assert.Equal([12, 13, 18, 19], Service.HardwarePwmGpios);
         Assert.Contains("GPIO 18 -> channel 0", Service.HardwarePwmSummary, StringComparison.Ordinal);
         Assert.Contains("12 and 18 share channel 0", Service.HardwarePwmSummary, StringComparison.Ordinal);
         Assert.Contains(FakePwmTree.PinctrlRoot + "/fe200000.gpio-pinctrl-bcm2711/pinmux-select", Service.HardwarePwmSummary, StringComparison.Ordinal);
-        Assert.Empty(Tree.Writes);
+        Assert.Equal(["0 pwmchip0/export=0", "0 pwmchip0/export=1"], StartWrites);
+        Assert.Equal(("0", "0"), (Tree.Attribute(0, "enable"), Tree.Attribute(1, "enable")));
     }
 
     [Fact]
@@ -42,7 +53,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
         Send(client, value);
 
         Assert.Equal(
-            ["100 pwmchip0/export=0", $"100 {Pinmux}=gpio12 gpio_in", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=2500000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5"],
+            [$"100 {Pinmux}=gpio12 gpio_in", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=2500000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5"],
             Tree.Log());
         Assert.False(Service.Controller.IsPinOpen(18), "the GPIO line is released while the channel drives the pin");
         var state = Assert.Single(States());
@@ -71,7 +82,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
         Send(client, Cmd.Value(12, 0, 0.5));
 
         Assert.Equal(
-            ["0 pwmchip0/export=0", $"0 {Pinmux}=gpio18 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio12 alt0"],
+            [$"0 {Pinmux}=gpio18 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio12 alt0"],
             Tree.Log());
     }
 
@@ -106,7 +117,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         Assert.Equal(
             [
-                "0 pwmchip0/export=0", $"0 {Pinmux}=gpio12 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
+                $"0 {Pinmux}=gpio12 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
                 "10 pwmchip0/pwm0/duty_cycle=2500000", "20 pwmchip0/pwm0/duty_cycle=5000000", "30 pwmchip0/pwm0/duty_cycle=7500000",
                 "40 pwmchip0/pwm0/duty_cycle=10000000", "50 pwmchip0/pwm0/duty_cycle=7500000", "60 pwmchip0/pwm0/duty_cycle=5000000",
                 "70 pwmchip0/pwm0/duty_cycle=2500000", "80 pwmchip0/pwm0/enable=0",
@@ -145,7 +156,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         AssertTimeline([(0, true), (100, false), (200, true), (250, false), (300, true), (350, false)], Edges(18));
         Assert.Equal(
-            ["100 pwmchip0/export=0", $"100 {Pinmux}=gpio12 gpio_in", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=5000000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5", "200 pwmchip0/pwm0/enable=0"],
+            [$"100 {Pinmux}=gpio12 gpio_in", "100 pwmchip0/pwm0/period=10000000", "100 pwmchip0/pwm0/duty_cycle=5000000", "100 pwmchip0/pwm0/enable=1", $"100 {Pinmux}=gpio18 alt5", "200 pwmchip0/pwm0/enable=0"],
             Tree.Log());
         ExpectAccepted(client, on, value, blink);
         Assert.Equal(100_000_000L, ExpectOutcome(client, on, OutcomeKind.Completed).EndedAtNs);
@@ -165,7 +176,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         Assert.Equal(
             [
-                "0 pwmchip0/export=0", $"0 {Pinmux}=gpio12 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
+                $"0 {Pinmux}=gpio12 gpio_in", "0 pwmchip0/pwm0/period=10000000", "0 pwmchip0/pwm0/duty_cycle=5000000", "0 pwmchip0/pwm0/enable=1", $"0 {Pinmux}=gpio18 alt5",
                 "100 pwmchip0/pwm0/period=5000000", "100 pwmchip0/pwm0/duty_cycle=3750000", "200 pwmchip0/pwm0/enable=0",
             ],
             Tree.Log());
@@ -257,12 +268,12 @@ public sealed class HardwarePwmTests() : PinsTestKit(
     }
 
     [Fact]
-    public void ChannelRefused_CommandRunsOnSoftwarePwmAndTheChannelIsTakenOutOfUse()
+    public void ChannelRefusesItsPeriod_CommandRunsOnSoftwarePwmAndTheChannelIsTakenOutOfUse()
     {
         var client = Client();
         ClaimOutput(client, 18);
         Chip.ClearTransitions();
-        Tree.Denied.Add("pwmchip0/export");
+        Tree.Denied.Add("pwmchip0/pwm0/period");
 
         var value = Cmd.Value(18, 20, 0.5);
         Send(client, value);
@@ -286,7 +297,7 @@ public sealed class HardwarePwmTests() : PinsTestKit(
 
         Service.Dispose();
 
-        Assert.Equal(["0 pwmchip0/pwm0/enable=0", "0 pwmchip0/unexport=0"], Tree.Log().TakeLast(2));
+        Assert.Equal(["0 pwmchip0/pwm0/enable=0", "0 pwmchip0/unexport=0", "0 pwmchip0/unexport=1"], Tree.Log().TakeLast(3));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Gpio.Simulation;
+using RemoteIo.Actors.Gpio.Timing;
 using RemoteIo.Actors.Pins.Tests.Support;
 using RemoteIo.Actors.Protocol;
 using RemoteIo.TestKit;
@@ -67,5 +69,41 @@ public sealed class RealClockTests() : ActorTestKit(TimeProvider.System)
         Assert.Equal(commands.Select(c => c.CommandId), finals.Select(o => o.CommandId));
         Assert.All(finals, o => Assert.Equal(OutcomeKind.Completed, o.Kind));
         Assert.True(chip.GetLevel(27).IsHigh, "the last on() ran");
+    }
+
+    [Fact]
+    public void RealClock_LineChannelLine_HandsThePinOverAndEndsEachCommandInOrder()
+    {
+        // The hardware channel's timer (thread pool, early wake and spin) and the edge scheduler's
+        // thread both end commands here; only the order, the planned durations and the channel's
+        // state are asserted (a first run may be late enough for the value to be over when handed
+        // to the channel: it then completes at once, as on the line).
+        var chip = new SimulatedGpioChip(TimeProvider.System);
+        using var driver = new SimulatedGpioDriver(chip);
+        var tree = new FakePwmTree(() => ClockTime.NowNanoseconds(TimeProvider.System));
+        var service = PinService.Start(
+            Sys,
+            driver,
+            PinsSettings.Default.WithPinctrlRoot(FakePwmTree.PinctrlRoot),
+            gpio: GpioOptions.Default.WithModel("Raspberry Pi 4 Model B").WithPwmRoot(FakePwmTree.PwmRoot),
+            pwmFileSystem: tree);
+        var client = CreateTestProbe();
+        client.Send(service.Supervisor, Cmd.Claim(Cmd.Gpio(18)));
+        client.ExpectMsg<PinClaimed>();
+
+        var commands = new[] { Cmd.On(18, 10), Cmd.Value(18, 20, 0.5), Cmd.Pulse(18, 30, 10, 10), Cmd.On(18) };
+        foreach (var command in commands)
+        {
+            client.Send(service.Supervisor, command);
+        }
+
+        var finals = client.ReceiveN(2 * commands.Length).OfType<CommandOutcome>().Where(o => o.Kind != OutcomeKind.Accepted).ToList();
+        Assert.Equal(commands.Select(c => c.CommandId), finals.Select(o => o.CommandId));
+        Assert.All(finals, o => Assert.Equal(OutcomeKind.Completed, o.Kind));
+        Assert.Equal((20_000_000L, 30_000_000L), (finals[1].EndedAtNs - finals[1].StartedAtNs, finals[2].EndedAtNs - finals[2].StartedAtNs));
+        var enables = tree.Snapshot().Where(w => w.Path.EndsWith("/enable", StringComparison.Ordinal)).Select(w => w.Value).ToList();
+        Assert.True(enables.Count >= 2 && enables.Count % 2 == 0 && enables.Where((v, i) => v != (i % 2 == 0 ? "1" : "0")).Any() == false, $"enable writes alternate 1, 0 and end disabled: {string.Join(", ", enables)}");
+        Assert.True(service.Controller.IsPinOpen(18));
+        Assert.True(chip.GetLevel(18).IsHigh, "the last on() ran on the line");
     }
 }

@@ -23,6 +23,9 @@ public sealed class FakePwmTree : PwmFileSystem
 
     private readonly Func<long> _now;
 
+    /// <summary>On the real clock the actor and the channel's timer write from different threads.</summary>
+    private readonly Lock _gate = new();
+
     /// <summary>A tree with pwmchip0 (<paramref name="channels"/> channels, the device <paramref name="device"/>) and the controller <paramref name="pinctrlDevice"/> (null: none).</summary>
     public FakePwmTree(Func<long> now, int channels = 2, string device = "fe20c000.pwm", string? pinctrlDevice = "fe200000.gpio-pinctrl-bcm2711")
     {
@@ -60,9 +63,25 @@ public sealed class FakePwmTree : PwmFileSystem
     public override string ReadAllText(string path) =>
         _files.TryGetValue(Trim(path), out var text) ? text : throw new FileNotFoundException(path);
 
+    /// <summary>A copy of <see cref="Writes"/> taken under the tree's lock (for real-clock tests).</summary>
+    public List<(long AtNs, string Path, string Value)> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. Writes];
+        }
+    }
+
     public override void WriteAllText(string path, string text)
     {
-        path = Trim(path);
+        lock (_gate)
+        {
+            Write(Trim(path), text);
+        }
+    }
+
+    private void Write(string path, string text)
+    {
         var shortPath = Short(path);
         if (Denied.Contains(shortPath))
         {
