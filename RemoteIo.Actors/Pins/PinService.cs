@@ -1,3 +1,4 @@
+using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Gpio.Boards;
 using RemoteIo.Actors.Gpio.Pwm;
@@ -86,7 +87,7 @@ public sealed class PinService : IDisposable
     /// <param name="name">The supervisor's name under <c>/user</c>.</param>
     /// <param name="gpio">
     /// The GPIO layer's settings, for hardware PWM: <c>pwm-root</c>, <c>pwm-chip</c>, <c>model</c>,
-    /// <c>model-path</c>; null for their defaults (/sys/class/pwm, the chip and board detected).
+    /// <c>model-path</c>; null reads them from the system's <c>remoteio.gpio</c> section.
     /// </param>
     /// <param name="pwmFileSystem">The sysfs and debugfs file operations of hardware PWM; null for the machine's (tests give an in-memory tree).</param>
     /// <returns>The running service.</returns>
@@ -115,7 +116,7 @@ public sealed class PinService : IDisposable
         try
         {
             ApplySafeLevelsAtStart(controller, settings, log);
-            runtime = new PinRuntime(controller, system.TimeProvider, settings, timing, resolver ?? SessionKeyResolver.Default, message => log.Warning("{0}", message), gpio ?? GpioOptions.Default, pwmFileSystem ?? PwmFileSystem.Physical);
+            runtime = new PinRuntime(controller, system.TimeProvider, settings, timing, resolver ?? SessionKeyResolver.Default, message => log.Warning("{0}", message), gpio ?? HardwarePwmOptions(system.Settings.Config), pwmFileSystem ?? PwmFileSystem.Physical);
         }
         catch
         {
@@ -142,6 +143,20 @@ public sealed class PinService : IDisposable
 
         _runtime.Dispose();
         _runtime.Controller.Dispose();
+    }
+
+    /// <summary>The <c>remoteio.gpio</c> keys hardware PWM needs (PWM root and chip, board model), when the caller gave no <see cref="GpioOptions"/>.</summary>
+    private static GpioOptions HardwarePwmOptions(Config config)
+    {
+        var gpio = config.WithFallback(ConfigurationFactory.Reference()).GetConfig("remoteio.gpio");
+        var defaults = GpioOptions.Default;
+        return defaults with
+        {
+            PwmRoot = gpio.GetString("pwm-root", defaults.PwmRoot)!,
+            PwmChip = gpio.GetInt("pwm-chip", defaults.PwmChip),
+            Model = gpio.GetString("model", defaults.Model)!,
+            ModelPath = gpio.GetString("model-path", defaults.ModelPath)!,
+        };
     }
 
     /// <summary>Opens every configured header pin as an output at its safe level, before any client can claim it.</summary>

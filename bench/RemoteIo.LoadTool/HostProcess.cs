@@ -54,7 +54,6 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             "--port", port.ToString(CultureInfo.InvariantCulture), "--gpio", "simulated",
             $"remoteio.gpio.simulation.transition-log-path=\"{transitions}\"",
-            "remoteio.gpio.simulation.transition-log-capacity=4194304",
             "remoteio.host.log.level=warning",
         }.Concat(extra))
         {
