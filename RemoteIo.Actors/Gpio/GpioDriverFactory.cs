@@ -39,8 +39,15 @@ public static class GpioDriverFactory
     /// <summary>Opens the simulated chip.</summary>
     private static SimulatedGpioDriver Simulated(GpioOptions options, TimeProvider clock, Action<string>? log, string why)
     {
-        var driver = new SimulatedGpioDriver(new SimulatedGpioChip(clock, options.Simulation.TransitionLogCapacity));
-        log?.Invoke($"GPIO driver: {driver.Description} — {why}; pins are simulated, no hardware is driven");
+        var chip = new SimulatedGpioChip(clock, options.Simulation.TransitionLogCapacity);
+        foreach (var wire in options.Simulation.Wires)
+        {
+            chip.Connect(wire.From, wire.To);
+        }
+
+        var driver = new SimulatedGpioDriver(chip);
+        var wires = options.Simulation.Wires.Count == 0 ? string.Empty : $"; wired {string.Join(", ", options.Simulation.Wires)}";
+        log?.Invoke($"GPIO driver: {driver.Description} — {why}; pins are simulated, no hardware is driven{wires}");
         return driver;
     }
 

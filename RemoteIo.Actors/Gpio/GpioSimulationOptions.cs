@@ -14,6 +14,13 @@ public sealed record GpioSimulationOptions
     /// <summary>Where the host writes the transition log on request and at shutdown; empty: nowhere (<c>transition-log-path</c>).</summary>
     public string TransitionLogPath { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Jumper wires between simulated lines (<c>wires</c>): each target follows its source while
+    /// nothing drives the target itself, so an output a client drives makes edges on an input
+    /// others observe. Empty: no wires.
+    /// </summary>
+    public IReadOnlyList<SimulatedWire> Wires { get; init; } = [];
+
     /// <summary>Returns a copy with another log capacity.</summary>
     /// <param name="capacity">Entries, at least 1.</param>
     /// <returns>The options.</returns>
@@ -23,6 +30,11 @@ public sealed record GpioSimulationOptions
     /// <param name="path">The file; empty for none.</param>
     /// <returns>The options.</returns>
     public GpioSimulationOptions WithTransitionLogPath(string path) => this with { TransitionLogPath = path };
+
+    /// <summary>Returns a copy with these wires (replacing any configured before).</summary>
+    /// <param name="wires">The wires; each target at most once.</param>
+    /// <returns>The options.</returns>
+    public GpioSimulationOptions WithWires(params IEnumerable<SimulatedWire> wires) => this with { Wires = [.. wires] };
 
     /// <summary>Checks the settings, naming the HOCON key in the message.</summary>
     /// <exception cref="GpioInvalidArgumentException">A setting is out of range.</exception>
@@ -34,5 +46,23 @@ public sealed record GpioSimulationOptions
         }
 
         ArgumentNullException.ThrowIfNull(TransitionLogPath);
+        ArgumentNullException.ThrowIfNull(Wires);
+        var targets = new HashSet<int>();
+        for (var i = 0; i < Wires.Count; i++)
+        {
+            var wire = Wires[i];
+            var problem = wire switch
+            {
+                _ when (uint)wire.From >= SimulatedGpioChip.Bcm2835LineCount || (uint)wire.To >= SimulatedGpioChip.Bcm2835LineCount
+                    => $"the simulated chip has lines 0..{SimulatedGpioChip.Bcm2835LineCount - 1}",
+                _ when wire.From == wire.To => "a line cannot be wired to itself",
+                _ when !targets.Add(wire.To) => $"line {wire.To} already has a wire into it (a line follows one source)",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                throw new GpioInvalidArgumentException($"remoteio.gpio.simulation.wires[{i}] = \"{wire}\": {problem}");
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Simulation;
 
 namespace RemoteIo.Host.Gpio;
 
@@ -46,6 +47,7 @@ public static class GpioOptionsConfig
             {
                 TransitionLogCapacity = c.GetInt("simulation.transition-log-capacity", d.Simulation.TransitionLogCapacity),
                 TransitionLogPath = c.GetString("simulation.transition-log-path", d.Simulation.TransitionLogPath)!,
+                Wires = ReadWires(c.GetValue("simulation.wires")) ?? d.Simulation.Wires,
             },
             Timing = timing,
         };
@@ -72,6 +74,54 @@ public static class GpioOptionsConfig
         "SIMULATED" => GpioDriverKind.Simulated,
         _ => throw new ConfigurationException($"{ConfigSection}.driver = \"{text}\": expected auto, chardev or simulated"),
     };
+
+    /// <summary>
+    /// Reads <c>simulation.wires</c>: a list of <c>"FROM->TO"</c> strings or <c>{ from = N, to = M }</c>
+    /// objects (mixed allowed); null when the key is absent. Range and duplicates are checked by
+    /// <see cref="GpioSimulationOptions.Validate"/>.
+    /// </summary>
+    private static List<SimulatedWire>? ReadWires(ConfigValue? value)
+    {
+        const string Key = ConfigSection + ".simulation.wires";
+        if (value is null || value.ValueType == ConfigValueType.Null)
+        {
+            return null;
+        }
+
+        if (value is not ConfigList list)
+        {
+            throw new ConfigurationException($"{Key}: expected a list such as [ \"20->21\" ] or [ {{ from = 20, to = 21 }} ] ({value.Origin.Description})");
+        }
+
+        var wires = new List<SimulatedWire>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var item = list[i];
+            var key = string.Create(CultureInfo.InvariantCulture, $"{Key}[{i}]");
+            try
+            {
+                wires.Add(item switch
+                {
+                    ConfigScalar { ValueType: ConfigValueType.String, Text: { } text } => SimulatedWire.Parse(text),
+                    ConfigObject wire => new SimulatedWire(WireEnd(wire, "from", key), WireEnd(wire, "to", key)),
+                    _ => throw new GpioInvalidArgumentException($"{item} is neither \"FROM->TO\" nor {{ from = N, to = M }}"),
+                });
+            }
+            catch (GpioInvalidArgumentException e)
+            {
+                throw new ConfigurationException($"{key}: {e.Message} ({item.Origin.Description})", e);
+            }
+        }
+
+        return wires;
+    }
+
+    /// <summary>The <c>from</c> or <c>to</c> line number of a wire written as an object.</summary>
+    private static int WireEnd(ConfigObject wire, string end, string key) =>
+        wire.TryGetValue(end, out var value) && value is ConfigScalar { ValueType: ConfigValueType.Number, Text: { } text }
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var line)
+            ? line
+            : throw new ConfigurationException($"{key}.{end}: expected a line number ({wire.Origin.Description})");
 
     /// <summary>lowest, below-normal, normal, above-normal or highest (dashes optional).</summary>
     private static ThreadPriority ParsePriority(string text) => text.Replace("-", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant() switch

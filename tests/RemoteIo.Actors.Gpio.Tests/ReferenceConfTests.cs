@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using RemoteIo.Actors.Configuration;
+using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Gpio.Timing;
 using Xunit;
 
@@ -29,8 +30,14 @@ public sealed class ReferenceConfTests
                 var t when t == typeof(int) => Gpio.GetInt(key),
                 var t when t == typeof(double) => Gpio.GetDouble(key),
                 var t when t.IsEnum => Enum.Parse(t, Gpio.GetString(key).Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true),
+                var t when t == typeof(IReadOnlyList<SimulatedWire>) => string.Join(", ", Gpio.GetStringList(key).Select(SimulatedWire.Parse)),
                 _ => Gpio.GetString(key),
             };
+            if (actual is IReadOnlyList<SimulatedWire> wires)
+            {
+                actual = string.Join(", ", wires); // lists compare by content
+            }
+
             Assert.True(Equals(expected, actual), $"remoteio.gpio.{key} = {expected} but {property.DeclaringType!.Name}.{property.Name} defaults to {actual}");
         }
     }
