@@ -6,7 +6,7 @@ namespace RemoteIo.ClientNode;
 /// </summary>
 public sealed record ObserveOptions
 {
-    /// <summary>Both edges, no debounce, no watchdog, a queue of 256 events on the host.</summary>
+    /// <summary>Both edges, no debounce, no watchdog, a queue of <see cref="DefaultQueueCapacity"/> events on the host.</summary>
     public static ObserveOptions Default { get; } = new();
 
     /// <summary>Which edges to receive.</summary>
@@ -18,8 +18,18 @@ public sealed record ObserveOptions
     /// <summary>Report a <see cref="PinEventKind.Watchdog"/> after this long without an edge (zero: off).</summary>
     public TimeSpan Watchdog { get; init; }
 
+    /// <summary>
+    /// The default host queue: 4096 edges, the same as the host's per-pin edge buffer
+    /// (<c>remoteio.pins.edge-buffer-capacity</c>), 0.4 s at 10,000 edges/s. The queue must absorb a
+    /// stall of the host itself, not only a slow client: a pin actor that was held up for a moment
+    /// (GC, a busy core) sends the backlog in one burst before any acknowledgement can come back,
+    /// and with 256 a 25 ms hiccup at 10,000 edges/s dropped edges every observer would have read
+    /// in time (measured with the load tool's edges scenario). 32 KiB of bookkeeping per observer.
+    /// </summary>
+    public const int DefaultQueueCapacity = 4096;
+
     /// <summary>Events the host keeps unacknowledged for this observer before it drops (and reports) the overflow.</summary>
-    public int QueueCapacity { get; init; } = 256;
+    public int QueueCapacity { get; init; } = DefaultQueueCapacity;
 
     /// <summary>Returns a copy for other edges.</summary>
     /// <param name="edges">Which edges.</param>

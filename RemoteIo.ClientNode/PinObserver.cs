@@ -17,6 +17,9 @@ namespace RemoteIo.ClientNode;
 /// </remarks>
 public class PinObserver : IAsyncDisposable
 {
+    /// <summary>The most edges between acknowledgements: with a large host queue, a quarter of it would leave the host unsure for too long.</summary>
+    private const int MaxAckInterval = 64;
+
     /// <summary>Guards the readers and waiters.</summary>
     private readonly Lock _gate = new();
 
@@ -29,7 +32,7 @@ public class PinObserver : IAsyncDisposable
     /// <summary>The pin as the observation names it.</summary>
     private readonly PinRef _ref;
 
-    /// <summary>Acknowledge after this many edges (a quarter of the host's queue).</summary>
+    /// <summary>Acknowledge after this many edges (a quarter of the host's queue, at most <see cref="MaxAckInterval"/>).</summary>
     private readonly ulong _ackEvery;
 
     /// <summary>The last sequence acknowledged to the host.</summary>
@@ -44,7 +47,7 @@ public class PinObserver : IAsyncDisposable
         Server = server;
         _ref = pin;
         Options = options;
-        _ackEvery = (ulong)Math.Max(1, options.QueueCapacity / 4);
+        _ackEvery = (ulong)Math.Clamp(options.QueueCapacity / 4, 1, MaxAckInterval);
     }
 
     /// <summary>Raised for every event (on the client node's thread: keep handlers short, never block).</summary>

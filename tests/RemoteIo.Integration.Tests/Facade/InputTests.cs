@@ -1,3 +1,4 @@
+using RemoteIo.Actors.Pins;
 using RemoteIo.Actors.Protocol;
 using RemoteIo.ClientNode;
 using RemoteIo.Integration.Tests.Support;
@@ -39,6 +40,76 @@ public sealed class InputTests
         var second = await Assert.ThrowsAsync<PinBusyException>(() => b.PinAsync(Input));
         Assert.Contains("GPIO 27", second.Message, StringComparison.Ordinal);
         Assert.False((await b.ReadAsync(Input)).Level);
+    }
+
+    [Fact]
+    public async Task DefaultObservers_BurstOfEdgesTheHostSendsAtOnce_AllArriveWithoutLoss()
+    {
+        // A host-side backlog (the pin actor held up by GC or a busy core) leaves as one burst
+        // before any acknowledgement can come back; the default queue must absorb what the host's
+        // edge buffer holds, or observers that keep up lose edges (the load tool's edges scenario
+        // lost them at 10,000 edges/s with a queue of 256).
+        const int Burst = 2000;
+        Assert.Equal(PinsSettings.Default.EdgeBufferCapacity, ObserveOptions.Default.QueueCapacity);
+        await using var host = await TestHost.StartAsync();
+        var clients = new List<RemoteServer>();
+        var seen = new List<PinEvent>[3];
+        try
+        {
+            for (var i = 0; i < seen.Length; i++)
+            {
+                clients.Add(await host.ConnectAsync());
+                var events = seen[i] = [];
+                (await clients[i].ObserveAsync(Input)).Changed += (_, e) =>
+                {
+                    lock (events)
+                    {
+                        events.Add(e);
+                    }
+                };
+            }
+
+            for (var i = 0; i < Burst; i++)
+            {
+                host.Chip.DriveExternal(Input, i % 2 == 0);
+            }
+
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(seen.All(s => Count(s) >= Burst || Lost(s))),
+                () => $"every observer got {Burst} events (have {string.Join(", ", seen.Select(Count))})",
+                TimeSpan.FromSeconds(20));
+            foreach (var events in seen)
+            {
+                lock (events)
+                {
+                    Assert.DoesNotContain(events, e => e.Kind != PinEventKind.Edge);
+                    Assert.Equal(Enumerable.Range(0, Burst).Select(i => events[0].Sequence + (ulong)i), events.Select(e => e.Sequence));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+
+        static int Count(List<PinEvent> events)
+        {
+            lock (events)
+            {
+                return events.Count;
+            }
+        }
+
+        static bool Lost(List<PinEvent> events)
+        {
+            lock (events)
+            {
+                return events.Exists(e => e.Kind == PinEventKind.Dropped);
+            }
+        }
     }
 
     [Fact]
