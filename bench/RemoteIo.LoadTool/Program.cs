@@ -10,6 +10,7 @@ using RemoteIo.LoadTool;
 // Prints: host start to accepting connections; idle CPU and RSS; round trip (sent -> ACCEPTED,
 // sent -> edge in the transition log) p50/p99 for 1 client 1 pin; throughput (commands executed
 // per second) with host CPU and RSS for every clients x pins combination.
+if (args is ["edges", ..]) return await RemoteIo.LoadTool.Edges.EdgeLoad.RunAsync(args[1..]);
 var port = Option("--port", 18509);
 var samples = Option("--samples", 5000);
 var inFlight = Option("--in-flight", 32);
