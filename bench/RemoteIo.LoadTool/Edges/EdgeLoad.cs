@@ -1,4 +1,5 @@
 using System.Globalization;
+using RemoteIo.ClientNode;
 
 namespace RemoteIo.LoadTool.Edges;
 
@@ -10,7 +11,7 @@ namespace RemoteIo.LoadTool.Edges;
 /// <remarks>
 /// <code>
 /// dotnet run -c Release --project bench/RemoteIo.LoadTool -- edges [--seconds 10] [--rate 10000]
-///     [--subscribers 3] [--warmup 1] [--queue 256] [--port 18519]
+///     [--subscribers 3] [--warmup 1] [--queue 4096] [--port 18519]
 /// </code>
 /// Without <c>--rate</c> it runs 1,000 edges/s (latency) then 10,000 edges/s (loss). Exit code 0
 /// when every subscriber received every edge at every rate, 1 otherwise.
@@ -26,7 +27,7 @@ internal static class EdgeLoad
         var rates = Array.IndexOf(args, "--rate") >= 0 ? [Option(args, "--rate", 10_000)] : new[] { 1_000, 10_000 };
         var subscribers = Option(args, "--subscribers", 3);
         var warmup = Option(args, "--warmup", 1);
-        var queue = Option(args, "--queue", 256);
+        var queue = Option(args, "--queue", ObserveOptions.DefaultQueueCapacity);
         var port = Option(args, "--port", 18519);
         if (seconds < 1 || subscribers < 1 || warmup < 0 || queue < 4 || rates.Any(r => r is < 1 or > 1_000_000))
         {
