@@ -49,7 +49,8 @@ done
 [[ $VM_TIMEOUT =~ ^[0-9]+$ ]] || { echo "tests/linux/run.sh: --timeout needs whole seconds, got '$VM_TIMEOUT'" >&2; exit 2; }
 
 # Result files of an earlier run would be counted again.
-[ -z "$RESULTS" ] || rm -f "$RESULTS/$SUITE.junit.xml" "$RESULTS/$SUITE-run.junit.xml" "$RESULTS/$SUITE-selfcheck.junit.xml"
+[ -z "$RESULTS" ] || rm -f "$RESULTS/$SUITE.junit.xml" "$RESULTS/$SUITE-run.junit.xml" "$RESULTS/$SUITE-selfcheck.junit.xml" \
+  "$RESULTS/$SUITE-hook-"*.junit.xml
 
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 START=$SECONDS
@@ -374,8 +375,24 @@ if grep -q '^not ok' "$LOG"; then PROBLEMS+=("$(grep '^not ok' "$LOG" | tr -d '\
 [ "$PASSED" -gt 0 ] || PROBLEMS+=("no test passed")
 if [ $SELF_CHECK -eq 1 ]; then judge_mutants || PROBLEMS+=("the self-check failed: a broken driver was not caught as expected")
 fi
+# Each guest.d hook writes its checks as JUnit (results/hook-<name>.junit.xml), counted like the
+# suite's; a hook without a result file failed before it could say why (see the serial log).
+HOOK_COUNTS=()
+for hook in "$HERE"/guest.d/*.sh; do
+  name=$(basename "$hook" .sh)
+  hook_result=$PAYLOAD/results/hook-$name.junit.xml
+  if [ ! -s "$hook_result" ]; then PROBLEMS+=("hook $name.sh wrote no result file ($hook_result)"); continue; fi
+  HOOK_COUNTS_LINE=$(python3 "$HERE/junit_counts.py" "$hook_result") || { PROBLEMS+=("cannot read $hook_result"); continue; }
+  read -r HP HF HS <<< "$HOOK_COUNTS_LINE"
+  if [ -n "$RESULTS" ]; then cp "$hook_result" "$RESULTS/$SUITE-hook-$name.junit.xml"; fi
+  HOOK_COUNTS+=("$name: $HP passed, $HF failed")
+  [ "$HF" -eq 0 ] || PROBLEMS+=("hook $name.sh: $HF of $((HP + HF + HS)) checks failed (their reasons: the 'not ok' lines above, $SUITE-hook-$name.junit.xml)")
+  [ "$HS" -eq 0 ] || PROBLEMS+=("hook $name.sh: $HS check(s) skipped")
+  [ "$HP" -gt 0 ] || PROBLEMS+=("hook $name.sh: no check passed")
+done
 
 echo "linux: timeline" >&2
 printf '   %s\n' "${TIMELINE[@]}" >&2
+[ ${#HOOK_COUNTS[@]} -eq 0 ] || echo "linux: hooks: $(printf '%s; ' "${HOOK_COUNTS[@]}")" >&2
 [ ${#PROBLEMS[@]} -eq 0 ] || fail "$(printf '%s; ' "${PROBLEMS[@]}")(serial log: $LOG)"
 echo "linux: PASSED: $PASSED tests in the VM, total $((SECONDS - START))s" >&2
