@@ -39,7 +39,7 @@ public static class GpioDriverFactory
     /// <summary>Opens the simulated chip.</summary>
     private static SimulatedGpioDriver Simulated(GpioOptions options, TimeProvider clock, Action<string>? log, string why)
     {
-        var chip = new SimulatedGpioChip(clock, options.Simulation.TransitionLogCapacity);
+        var chip = new SimulatedGpioChip(clock, options.Simulation.TransitionLogCapacity, options.SimulatedLineCount);
         foreach (var wire in options.Simulation.Wires)
         {
             chip.Connect(wire.From, wire.To);

@@ -1,3 +1,4 @@
+using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Gpio.Timing;
 
 namespace RemoteIo.Actors.Gpio;
@@ -37,6 +38,9 @@ public sealed record GpioOptions
 
     /// <summary>The device-tree model file (<c>model-path</c>).</summary>
     public string ModelPath { get; init; } = Boards.BoardModel.DefaultModelPath;
+
+    /// <summary>Lines of the simulated chip, 1..64; every one claimable by GPIO number there, 28 and up off the header (<c>simulated-line-count</c>).</summary>
+    public int SimulatedLineCount { get; init; } = SimulatedGpioChip.Bcm2835LineCount;
 
     /// <summary>The simulated chip (<c>simulation { ... }</c>).</summary>
     public GpioSimulationOptions Simulation { get; init; } = GpioSimulationOptions.Default;
@@ -89,6 +93,11 @@ public sealed record GpioOptions
     /// <returns>The options.</returns>
     public GpioOptions WithSimulation(GpioSimulationOptions simulation) => this with { Simulation = simulation };
 
+    /// <summary>Returns a copy whose simulated chip has <paramref name="lineCount"/> lines.</summary>
+    /// <param name="lineCount">1..64.</param>
+    /// <returns>The options.</returns>
+    public GpioOptions WithSimulatedLineCount(int lineCount) => this with { SimulatedLineCount = lineCount };
+
     /// <summary>Returns a copy with other timing settings.</summary>
     /// <param name="timing">The settings.</param>
     /// <returns>The options.</returns>
@@ -116,6 +125,11 @@ public sealed record GpioOptions
         if (PwmChip < -1)
         {
             throw new GpioInvalidArgumentException($"remoteio.gpio.pwm-chip = {PwmChip}: use -1 (automatic) or a chip number");
+        }
+
+        if (SimulatedLineCount is < 1 or > SimulatedGpioChip.MaxLineCount)
+        {
+            throw new GpioInvalidArgumentException($"remoteio.gpio.simulated-line-count = {SimulatedLineCount}: a simulated chip has 1..{SimulatedGpioChip.MaxLineCount} lines");
         }
 
         ArgumentNullException.ThrowIfNull(Simulation);

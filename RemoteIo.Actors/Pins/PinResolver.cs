@@ -9,11 +9,12 @@ internal static class PinResolver
     /// <summary>Resolves <paramref name="pin"/> through the header map.</summary>
     /// <param name="pin">The pin as the client named it.</param>
     /// <param name="lineCount">Lines of the host's chip (a GPIO beyond it does not exist here).</param>
+    /// <param name="linesBeyondHeader">The chip has no header map (simulated): a GPIO number past the header's 0..27 names a chip line.</param>
     /// <param name="number">The pin, when resolved.</param>
     /// <param name="reason">NOT_A_GPIO or INVALID_ARGUMENT, when not.</param>
     /// <param name="error">The message users see, e.g. "board pin 2 is 5V power, not a GPIO".</param>
     /// <returns>True when resolved.</returns>
-    public static bool TryResolve(PinRef? pin, int lineCount, out PinNumber number, out RejectReason reason, out string error)
+    public static bool TryResolve(PinRef? pin, int lineCount, bool linesBeyondHeader, out PinNumber number, out RejectReason reason, out string error)
     {
         number = default;
         reason = RejectReason.InvalidArgument;
@@ -34,6 +35,7 @@ internal static class PinResolver
         {
             number = pin.Numbering switch
             {
+                Numbering.Gpio when linesBeyondHeader && pin.Number < lineCount => PinNumber.FromChipLine((int)pin.Number),
                 Numbering.Gpio => PinNumber.FromGpio((int)pin.Number),
                 Numbering.Board => PinNumber.FromBoard((int)pin.Number),
                 _ => throw new ArgumentOutOfRangeException(nameof(pin), $"numbering {(int)pin.Numbering} is neither GPIO nor board"),

@@ -45,6 +45,13 @@ internal sealed class PinRuntime : IDisposable
     /// <summary>The timing engine's settings (default software PWM frequency, fade step).</summary>
     public EdgeSchedulerOptions Timing { get; }
 
+    /// <summary>
+    /// Whether GPIO numbers past the header name chip lines: on the simulated chip (it has no header
+    /// map; remoteio.gpio.simulated-line-count), never on a real chip, whose lines 28 and up belong
+    /// to the SoC's own devices.
+    /// </summary>
+    public bool LinesBeyondHeader => (Controller.Driver is EchoingGpioDriver echoing ? echoing.Inner : Controller.Driver) is Gpio.Simulation.SimulatedGpioDriver;
+
     /// <summary>Decides which session a sender belongs to.</summary>
     public ISessionKeyResolver Resolver { get; }
 

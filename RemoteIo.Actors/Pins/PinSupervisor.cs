@@ -163,7 +163,7 @@ public sealed partial class PinSupervisor : ReceiveActor
             return;
         }
 
-        if (!PinResolver.TryResolve(command.Pin, _runtime.Controller.PinCount, out var pin, out var reason, out var error))
+        if (!PinResolver.TryResolve(command.Pin, _runtime.Controller.PinCount, _runtime.LinesBeyondHeader, out var pin, out var reason, out var error))
         {
             Sender.Tell(Outcomes.CommandRejected(command.CommandId, 0, reason, error), Self);
             return;
@@ -363,7 +363,7 @@ public sealed partial class PinSupervisor : ReceiveActor
             return false;
         }
 
-        if (PinResolver.TryResolve(pinRef, _runtime.Controller.PinCount, out pin, out var reason, out var error))
+        if (PinResolver.TryResolve(pinRef, _runtime.Controller.PinCount, _runtime.LinesBeyondHeader, out pin, out var reason, out var error))
         {
             return true;
         }

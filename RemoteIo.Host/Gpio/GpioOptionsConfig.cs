@@ -42,6 +42,7 @@ public static class GpioOptionsConfig
             PwmRoot = c.GetString("pwm-root", d.PwmRoot)!,
             PwmChip = c.GetInt("pwm-chip", d.PwmChip),
             Model = c.GetString("model", d.Model)!,
+            SimulatedLineCount = c.GetInt("simulated-line-count", d.SimulatedLineCount),
             ModelPath = c.GetString("model-path", d.ModelPath)!,
             Simulation = d.Simulation with
             {

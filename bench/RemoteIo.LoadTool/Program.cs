@@ -19,7 +19,10 @@ var clientCounts = List("--clients", [1, 4, 16]);
 var pinCounts = List("--pins", [1, 4]);
 
 Console.WriteLine($"RemoteIo load tool: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Diagnostics.Debugger.IsAttached ? "debugger attached" : "no debugger")}");
-await using var host = await HostProcess.StartAsync(port);
+// 64 simulated lines: the header's 28 GPIOs plus lines 28..63, which the simulated chip lets clients
+// claim by GPIO number, so 16 clients x 4 pins is 64 real pins of one host.
+await using var host = await HostProcess.StartAsync(port, $"remoteio.gpio.simulated-line-count={ThroughputScenario.ChipLines}");
+Console.WriteLine($"host: simulated GPIO chip with {ThroughputScenario.ChipLines} lines (remoteio.gpio.simulated-line-count); runs above {ThroughputScenario.HeaderPins} pins use lines beyond the 40-pin header");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host start (process spawned) -> accepting connections: {host.StartToAccepting.TotalMilliseconds:F0} ms"));
 Console.WriteLine($"  host says: {host.ReadyLine}");
 
@@ -38,7 +41,7 @@ foreach (var clients in clientCounts)
         if (clients * pins > ThroughputScenario.MaxPins)
         {
             var fit = ThroughputScenario.MaxPins / pins;
-            Console.WriteLine($"  {clients,2} clients x {pins} pins: needs {clients * pins} pins, the 40-pin header has {ThroughputScenario.MaxPins} GPIOs; running {fit} clients x {pins} pins (every header GPIO) instead");
+            Console.WriteLine($"  {clients,2} clients x {pins} pins: needs {clients * pins} pins, the host's chip has {ThroughputScenario.MaxPins}; running {fit} clients x {pins} pins instead");
             await ThroughputScenario.RunAsync(host, fit, pins, inFlight, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
             continue;
         }

@@ -12,11 +12,17 @@ namespace RemoteIo.LoadTool;
 /// </summary>
 internal static class ThroughputScenario
 {
-    /// <summary>The header's GPIOs, in claim order.</summary>
-    private static readonly int[] HeaderGpios = [4, 17, 27, 22, 5, 6, 13, 19, 26, 18, 23, 24, 25, 12, 16, 20, 21, 2, 3, 7, 8, 9, 10, 11, 14, 15, 0, 1];
+    /// <summary>Lines of the host's simulated chip (remoteio.gpio.simulated-line-count): 64, the most it has, so 16 x 4 runs.</summary>
+    public const int ChipLines = 64;
 
-    /// <summary>How many pins the 40-pin header has.</summary>
-    public static int MaxPins => HeaderGpios.Length;
+    /// <summary>The header's GPIOs in claim order, then the simulated chip's lines beyond the header (28..63).</summary>
+    private static readonly int[] Gpios = [4, 17, 27, 22, 5, 6, 13, 19, 26, 18, 23, 24, 25, 12, 16, 20, 21, 2, 3, 7, 8, 9, 10, 11, 14, 15, 0, 1, .. Enumerable.Range(28, ChipLines - 28)];
+
+    /// <summary>How many GPIOs the 40-pin header has.</summary>
+    public const int HeaderPins = 28;
+
+    /// <summary>How many pins the host's chip offers.</summary>
+    public static int MaxPins => Gpios.Length;
 
     /// <summary>Runs one configuration and prints a result line.</summary>
     /// <param name="host">The host.</param>
@@ -37,7 +43,7 @@ internal static class ThroughputScenario
                 pins[c] = new RemotePin[pinsPerClient];
                 for (var p = 0; p < pinsPerClient; p++)
                 {
-                    pins[c][p] = await servers[c].PinAsync(HeaderGpios[(c * pinsPerClient) + p]);
+                    pins[c][p] = await servers[c].PinAsync(Gpios[(c * pinsPerClient) + p]);
                 }
             }
 
@@ -62,8 +68,9 @@ internal static class ThroughputScenario
             var after = await servers[0].DumpTransitionsAsync();
             var edges = (after.Rows + (long)after.Dropped) - (before.Rows + (long)before.Dropped);
 
+            var offHeader = clients * pinsPerClient > HeaderPins ? $" ({(clients * pinsPerClient) - HeaderPins} pins are simulated lines beyond the header)" : string.Empty;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {clients,2} clients x {pinsPerClient} pins: {executed / elapsed.TotalSeconds,9:N0} commands/s executed   host CPU {cpu.TotalSeconds / elapsed.TotalSeconds * 100,5:F0} % of a core   host RSS {rss,5:F1} MiB   (edges logged {edges:N0} = commands completed {sent:N0}: {(edges == sent ? "yes" : "NO")})"));
+                $"  {clients,2} clients x {pinsPerClient} pins{offHeader}: {executed / elapsed.TotalSeconds,9:N0} commands/s executed   host CPU {cpu.TotalSeconds / elapsed.TotalSeconds * 100,5:F0} % of a core   host RSS {rss,5:F1} MiB   (edges logged {edges:N0} = commands completed {sent:N0}: {(edges == sent ? "yes" : "NO")})"));
         }
         finally
         {

@@ -42,15 +42,16 @@ public sealed class ClaimTests : PinsTestKit
     }
 
     [Fact]
-    public void Claim_GpioOffTheHeader_IsNotAGpio()
+    public void Claim_GpioBeyondTheSimulatedChip_IsNotAGpio()
     {
+        // The simulated chip (54 lines here) lets clients claim its lines past the header; beyond its last line there is nothing.
         var client = Client();
-        client.Send(Pins, Cmd.Claim(Cmd.Gpio(40)));
+        client.Send(Pins, Cmd.Claim(Cmd.Gpio(60)));
         Flush();
 
         var refused = client.ExpectMsg<RequestRejected>();
         Assert.Equal(RejectReason.NotAGpio, refused.Reason);
-        Assert.Contains("GPIO 40", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("GPIO 60", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,22 +5,23 @@ namespace RemoteIo.Actors.Gpio.Boards;
 /// <summary>
 /// A pin of the 40-pin header, held as its BCM/GPIO number and knowing its board position, so
 /// <c>PinNumber.FromBoard(7) == PinNumber.FromGpio(4)</c>: "board 7" and "GPIO 4" are one pin, and
-/// claiming one then the other is a duplicate.
+/// claiming one then the other is a duplicate. On a chip without a header map (the simulated one)
+/// a line beyond the header is a pin too (<see cref="FromChipLine"/>), with board position 0.
 /// </summary>
 public readonly record struct PinNumber
 {
-    /// <summary>Creates the pin for a validated header GPIO.</summary>
-    /// <param name="gpio">0..27.</param>
+    /// <summary>Creates the pin for a validated header GPIO or chip line.</summary>
+    /// <param name="gpio">0..27, or any line of a chip without a header map.</param>
     private PinNumber(int gpio) => Gpio = gpio;
 
     /// <summary>The BCM/GPIO number (the chip line offset on a Raspberry Pi).</summary>
     public int Gpio { get; }
 
-    /// <summary>The physical header position, 1..40.</summary>
-    public int Board => RaspberryPiHeader.PositionOfGpio(Gpio);
+    /// <summary>The physical header position, 1..40; 0 for a chip line off the header.</summary>
+    public int Board => RaspberryPiHeader.IsHeaderGpio(Gpio) ? RaspberryPiHeader.PositionOfGpio(Gpio) : 0;
 
-    /// <summary>What the position is (a plain GPIO, or the ID EEPROM pair GPIO 0/1).</summary>
-    public HeaderPinRole Role => RaspberryPiHeader.AtPosition(Board).Role;
+    /// <summary>What the position is (a plain GPIO, or the ID EEPROM pair GPIO 0/1); a line off the header is a plain GPIO.</summary>
+    public HeaderPinRole Role => Board == 0 ? HeaderPinRole.Gpio : RaspberryPiHeader.AtPosition(Board).Role;
 
     /// <summary>The pin with BCM/GPIO number <paramref name="gpio"/> (remoteio's <c>g</c>).</summary>
     /// <param name="gpio">0..27.</param>
@@ -30,6 +31,20 @@ public readonly record struct PinNumber
     {
         _ = RaspberryPiHeader.PositionOfGpio(gpio);
         return new PinNumber(gpio);
+    }
+
+    /// <summary>
+    /// Line <paramref name="line"/> of a chip that has no header map (the simulated chip with more
+    /// lines than the header has GPIOs): a header GPIO keeps its board position, a line beyond has
+    /// none. Never use it for a real Raspberry Pi, whose lines 28 and up drive the SoC's own devices.
+    /// </summary>
+    /// <param name="line">0 or more; the caller checks it against the chip's line count.</param>
+    /// <returns>The pin.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The line is negative.</exception>
+    public static PinNumber FromChipLine(int line)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(line);
+        return new PinNumber(line);
     }
 
     /// <summary>The pin at board position <paramref name="position"/> (remoteio's <c>b</c>).</summary>
@@ -84,7 +99,7 @@ public readonly record struct PinNumber
 
     /// <summary>"GPIO 4 (board 7)".</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"GPIO {Gpio} (board {Board})";
+    public override string ToString() => Board == 0 ? $"GPIO {Gpio} (off the header)" : $"GPIO {Gpio} (board {Board})";
 
     /// <summary>The accepted prefixes, longest first, and whether each means a board position.</summary>
     private static readonly (string Prefix, bool Board)[] Prefixes =
