@@ -133,7 +133,7 @@ public sealed record GpioOptions
         }
 
         ArgumentNullException.ThrowIfNull(Simulation);
-        Simulation.Validate();
+        Simulation.Validate(SimulatedLineCount);
         ArgumentNullException.ThrowIfNull(Timing);
         Timing.Validate();
     }

@@ -36,9 +36,14 @@ public sealed record GpioSimulationOptions
     /// <returns>The options.</returns>
     public GpioSimulationOptions WithWires(params IEnumerable<SimulatedWire> wires) => this with { Wires = [.. wires] };
 
-    /// <summary>Checks the settings, naming the HOCON key in the message.</summary>
+    /// <summary>Checks the settings for a chip of the BCM2835's 54 lines, naming the HOCON key in the message.</summary>
     /// <exception cref="GpioInvalidArgumentException">A setting is out of range.</exception>
-    public void Validate()
+    public void Validate() => Validate(SimulatedGpioChip.Bcm2835LineCount);
+
+    /// <summary>Checks the settings for a chip of <paramref name="lineCount"/> lines (<c>remoteio.gpio.simulated-line-count</c>), naming the HOCON key in the message.</summary>
+    /// <param name="lineCount">The simulated chip's lines: wires must stay within them.</param>
+    /// <exception cref="GpioInvalidArgumentException">A setting is out of range.</exception>
+    public void Validate(int lineCount)
     {
         if (TransitionLogCapacity < 1)
         {
@@ -53,8 +58,8 @@ public sealed record GpioSimulationOptions
             var wire = Wires[i];
             var problem = wire switch
             {
-                _ when (uint)wire.From >= SimulatedGpioChip.Bcm2835LineCount || (uint)wire.To >= SimulatedGpioChip.Bcm2835LineCount
-                    => $"the simulated chip has lines 0..{SimulatedGpioChip.Bcm2835LineCount - 1}",
+                _ when (uint)wire.From >= (uint)lineCount || (uint)wire.To >= (uint)lineCount
+                    => $"the simulated chip has lines 0..{lineCount - 1} (remoteio.gpio.simulated-line-count = {lineCount})",
                 _ when wire.From == wire.To => "a line cannot be wired to itself",
                 _ when !targets.Add(wire.To) => $"line {wire.To} already has a wire into it (a line follows one source)",
                 _ => null,

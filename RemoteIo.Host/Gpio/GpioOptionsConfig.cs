@@ -79,7 +79,7 @@ public static class GpioOptionsConfig
     /// <summary>
     /// Reads <c>simulation.wires</c>: a list of <c>"FROM->TO"</c> strings or <c>{ from = N, to = M }</c>
     /// objects (mixed allowed); null when the key is absent. Range and duplicates are checked by
-    /// <see cref="GpioSimulationOptions.Validate"/>.
+    /// <see cref="GpioSimulationOptions.Validate(int)"/>.
     /// </summary>
     private static List<SimulatedWire>? ReadWires(ConfigValue? value)
     {

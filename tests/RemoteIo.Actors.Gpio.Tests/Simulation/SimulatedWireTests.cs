@@ -36,7 +36,7 @@ public sealed class SimulatedWireTests
 
     [Theory]
     [InlineData(20, 20, "remoteio.gpio.simulation.wires[1] = \"20->20\": a line cannot be wired to itself")]
-    [InlineData(20, 54, "remoteio.gpio.simulation.wires[1] = \"20->54\": the simulated chip has lines 0..53")]
+    [InlineData(20, 54, "remoteio.gpio.simulation.wires[1] = \"20->54\": the simulated chip has lines 0..53 (remoteio.gpio.simulated-line-count = 54)")]
     [InlineData(22, 5, "remoteio.gpio.simulation.wires[1] = \"22->5\": line 5 already has a wire into it (a line follows one source)")]
     public void Validate_BadWire_NamesTheKeyItsIndexAndWhy(int from, int to, string message)
     {
@@ -45,6 +45,16 @@ public sealed class SimulatedWireTests
         var error = Assert.Throws<GpioInvalidArgumentException>(options.Validate);
 
         Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Validate_WireBeyondA54LineChip_FollowsTheConfiguredLineCount()
+    {
+        var wire = GpioSimulationOptions.Default.WithWires(new SimulatedWire(60, 63));
+
+        GpioOptions.Default.WithSimulatedLineCount(64).WithSimulation(wire).Validate();
+        var error = Assert.Throws<GpioInvalidArgumentException>(GpioOptions.Default.WithSimulatedLineCount(28).WithSimulation(GpioSimulationOptions.Default.WithWires(new SimulatedWire(20, 30))).Validate);
+        Assert.Equal("remoteio.gpio.simulation.wires[0] = \"20->30\": the simulated chip has lines 0..27 (remoteio.gpio.simulated-line-count = 28)", error.Message);
     }
 
     [Fact]

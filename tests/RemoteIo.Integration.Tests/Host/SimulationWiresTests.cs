@@ -45,6 +45,18 @@ public sealed class SimulationWiresTests
     }
 
     [Fact]
+    public void FromConfig_WiresAndLineCount_WiresAreCheckedAgainstTheConfiguredLines()
+    {
+        var small = ConfigurationFactory.ParseString("""remoteio.gpio { simulated-line-count = 28, simulation.wires = [ "20->40" ] }""");
+        var large = ConfigurationFactory.ParseString("""remoteio.gpio { simulated-line-count = 64, simulation.wires = [ "60->63" ] }""");
+
+        var error = Assert.Throws<ConfigurationException>(() => GpioOptionsConfig.FromConfig(small));
+
+        Assert.StartsWith("remoteio.gpio.simulation.wires[0] = \"20->40\": the simulated chip has lines 0..27", error.Message, StringComparison.Ordinal);
+        Assert.Equal([new SimulatedWire(60, 63)], GpioOptionsConfig.FromConfig(large).Simulation.Wires);
+    }
+
+    [Fact]
     public async Task Host_WiredByConfig_AnObserverSeesTheEdgesAnotherClientDrives()
     {
         await using var host = await TestHost.StartAsync("""remoteio.gpio.simulation.wires = [ "17->27" ]""");
