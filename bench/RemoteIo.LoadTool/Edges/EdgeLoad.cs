@@ -11,7 +11,7 @@ namespace RemoteIo.LoadTool.Edges;
 /// <remarks>
 /// <code>
 /// dotnet run -c Release --project bench/RemoteIo.LoadTool -- edges [--seconds 10] [--rate 10000]
-///     [--subscribers 3] [--warmup 1] [--queue 4096] [--port 18519]
+///     [--subscribers 3] [--warmup 1] [--queue 4096] [--port 18519] [--set KEY=VALUE ...]
 /// </code>
 /// Without <c>--rate</c> it runs 1,000 edges/s (latency) then 10,000 edges/s (loss). Exit code 0
 /// when every subscriber received every edge at every rate, 1 otherwise.
@@ -36,7 +36,9 @@ internal static class EdgeLoad
         }
 
         Console.WriteLine($"RemoteIo load tool, edges: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
-        await using var host = await HostProcess.StartAsync(port, $"remoteio.gpio.simulation.wires = [ \"{EdgeScenario.Output}->{EdgeScenario.Input}\" ]");
+        string[] hostSettings = [$"remoteio.gpio.simulation.wires = [ \"{EdgeScenario.Output}->{EdgeScenario.Input}\" ]", .. Settings(args)];
+        Console.WriteLine($"host settings: {string.Join("; ", hostSettings)}");
+        await using var host = await HostProcess.StartAsync(port, hostSettings);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host accepting after {host.StartToAccepting.TotalMilliseconds:F0} ms; idle RSS {host.RssMiB:F1} MiB"));
         var lossless = true;
         foreach (var rate in rates)
@@ -46,6 +48,18 @@ internal static class EdgeLoad
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS {host.PeakRssMiB:F1} MiB; load average now {LoadAverage()}"));
         return lossless ? 0 : 1;
+    }
+
+    /// <summary>The values of every <c>--set KEY=VALUE</c> (extra HOCON settings for the host, e.g. <c>remoteio.gpio.timing.spin-window=50us</c>).</summary>
+    private static IEnumerable<string> Settings(string[] args)
+    {
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--set")
+            {
+                yield return args[++i];
+            }
+        }
     }
 
     /// <summary>An integer option, or its default.</summary>
