@@ -227,6 +227,10 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
         var clientActor = observer.ExpectMsg<EchoActor.Seen>().Sender;
         var watcher = new TestProbe(host);
         watcher.Watch(clientActor);
+        // A round trip behind the watch request: the client has registered the watch before the
+        // session stops (a watch that arrives after the stop is rightly answered "never existed").
+        clientActor.Tell(new Ping { Number = 2 }, null);
+        observer.ExpectMsg<EchoActor.Seen>();
         var clientWatcher = new TestProbe(client);
         clientWatcher.Watch(session);
 
