@@ -41,7 +41,7 @@ public sealed record PinsSettings
     public ImmutableArray<ExclusiveGroup> ExclusiveGroups { get; init; } = [];
 
     /// <summary>Edges buffered per subscriber when its ObservePin names no capacity (<c>observer-queue-capacity</c>).</summary>
-    public int ObserverQueueCapacity { get; init; } = 256;
+    public int ObserverQueueCapacity { get; init; } = 4096;
 
     /// <summary>Edges a pin buffers between the driver and its actor (<c>edge-buffer-capacity</c>); overflow is reported to every observer.</summary>
     public int EdgeBufferCapacity { get; init; } = 4096;
