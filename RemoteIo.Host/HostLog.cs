@@ -29,8 +29,8 @@ internal static partial class HostLog
     public static partial void BindLoopbackOnly(ILogger logger, string address);
 
     /// <summary>The host accepts connections.</summary>
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "RemoteIo host {Address} listening on {Endpoints}; ready {ReadyMs:F0} ms after start-up began{SinceProcess}")]
-    public static partial void Listening(ILogger logger, string address, string endpoints, double readyMs, string sinceProcess);
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "RemoteIo host {Address} listening on {Endpoints}; ready {ReadyMs:F0} ms after start-up began{SinceProcess}; {JitMethods} methods JIT-compiled in {JitMs:F0} ms")]
+    public static partial void Listening(ILogger logger, string address, string endpoints, double readyMs, string sinceProcess, long jitMethods, double jitMs);
 
     /// <summary>Where the transition log goes.</summary>
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Simulated transition log: written to {Path} on SIGUSR1, on `remoteio dump-transitions` and at shutdown")]

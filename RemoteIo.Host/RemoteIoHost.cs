@@ -42,6 +42,7 @@ public static class RemoteIoHost
     {
         ArgumentNullException.ThrowIfNull(options);
         var started = Stopwatch.GetTimestamp();
+        StartWarmUp.Start();
         var config = LoadConfig(options);
         var settings = HostSettings.FromConfig(config);
         var gpio = GpioOptionsConfig.FromConfig(config);

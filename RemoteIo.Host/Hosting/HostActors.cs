@@ -59,6 +59,9 @@ internal static class HostActors
         var processNote = sinceProcess is { } total ? $" ({total.TotalMilliseconds:F0} ms after the process started)" : string.Empty;
         var readyMs = clock.Elapsed.TotalMilliseconds;
         var address = remoting.Address.ToString();
-        HostLog.Listening(log, address, where, readyMs, processNote);
+        // How much of the start was the JIT: thousands of methods on a built (IL) host, a few hundred on a ReadyToRun publish.
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+        HostLog.Listening(log, address, where, readyMs, processNote, jitMethods, jitMs);
     }
 }

@@ -14,14 +14,18 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
 
     /// <summary>Creates the wrapper.</summary>
-    private HostProcess(Process process, int port, string transitions, TimeSpan startToAccepting, string readyLine)
+    private HostProcess(Process process, string hostDll, int port, string transitions, TimeSpan startToAccepting, string readyLine)
     {
         _process = process;
+        HostDll = hostDll;
         Port = port;
         TransitionLogPath = transitions;
         StartToAccepting = startToAccepting;
         ReadyLine = readyLine;
     }
+
+    /// <summary>The remoteio-host.dll that was started (the built one next to this tool, or a published copy).</summary>
+    public string HostDll { get; }
 
     /// <summary>The TCP port.</summary>
     public int Port { get; }
@@ -35,11 +39,61 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The host's own "listening ... ready N ms" log line.</summary>
     public string ReadyLine { get; }
 
-    /// <summary>Spawns the host and waits until it accepts a TCP connection.</summary>
+    /// <summary>The built host (IL, compiled by the JIT as it runs): what `dotnet run` users start.</summary>
+    public static string BuiltHostDll => Path.Combine(AppContext.BaseDirectory, "remoteio-host.dll");
+
+    /// <summary>
+    /// Publishes RemoteIo.Host for this machine's RID (framework-dependent; the project makes a
+    /// publish with a RID ReadyToRun) under <c>artifacts/loadtool-host/RID</c> of the repository,
+    /// as a deployment would. MSBuild is incremental, so an unchanged host publishes quickly.
+    /// </summary>
+    /// <returns>The published remoteio-host.dll.</returns>
+    /// <exception cref="InvalidOperationException">The repository is not found above this tool, or the publish failed.</exception>
+    public static async Task<string> PublishAsync()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RemoteIo.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException($"--published: no RemoteIo.sln above {AppContext.BaseDirectory}, so there is no host project to publish");
+        }
+
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var output = Path.Combine(root.FullName, "artifacts", "loadtool-host", rid);
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "publish", Path.Combine(root.FullName, "RemoteIo.Host", "RemoteIo.Host.csproj"), "-c", "Release", "-r", rid, "--self-contained", "false", "-o", output })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var publish = Process.Start(info)!;
+        var stdout = publish.StandardOutput.ReadToEndAsync();
+        var stderr = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"--published: dotnet publish -r {rid} failed (exit {publish.ExitCode}):{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
+        return Path.Combine(output, "remoteio-host.dll");
+    }
+
+    /// <summary>Spawns the built host and waits until it accepts a TCP connection.</summary>
     /// <param name="port">The port to listen on.</param>
     /// <param name="extra">Extra HOCON overrides.</param>
     /// <returns>The running host.</returns>
-    public static async Task<HostProcess> StartAsync(int port, params string[] extra)
+    public static Task<HostProcess> StartAsync(int port, params string[] extra) => StartAsync(BuiltHostDll, port, extra);
+
+    /// <summary>Spawns a host and waits until it accepts a TCP connection.</summary>
+    /// <param name="hostDll">The remoteio-host.dll to run (<see cref="BuiltHostDll"/> or <see cref="PublishAsync"/>'s).</param>
+    /// <param name="port">The port to listen on.</param>
+    /// <param name="extra">Extra HOCON overrides.</param>
+    /// <returns>The running host.</returns>
+    public static async Task<HostProcess> StartAsync(string hostDll, int port, params string[] extra)
     {
         var transitions = Path.Combine(Path.GetTempPath(), $"remoteio-load-{Environment.ProcessId}.csv");
         var info = new ProcessStartInfo("dotnet")
@@ -49,7 +103,7 @@ internal sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "remoteio-host.dll"));
+        info.ArgumentList.Add(hostDll);
         foreach (var argument in new[]
         {
             "--port", port.ToString(CultureInfo.InvariantCulture), "--gpio", "simulated",
@@ -84,7 +138,7 @@ internal sealed class HostProcess : IAsyncDisposable
         var accepting = await WaitAcceptingAsync(port, process);
         var elapsed = Stopwatch.GetElapsedTime(spawned);
         var line = await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(5))) == ready.Task ? ready.Task.Result : "(the host logged no ready line at warning level)";
-        return accepting ? new HostProcess(process, port, transitions, elapsed, line) : throw new InvalidOperationException("the host exited before accepting connections");
+        return accepting ? new HostProcess(process, hostDll, port, transitions, elapsed, line) : throw new InvalidOperationException("the host exited before accepting connections");
     }
 
     /// <summary>CPU time the host has used so far (user + system).</summary>

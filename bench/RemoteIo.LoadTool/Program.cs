@@ -5,7 +5,10 @@ using RemoteIo.LoadTool;
 // and measures it from the outside with the C# client.
 //
 //   dotnet run -c Release --project bench/RemoteIo.LoadTool -- [--port 18509] [--samples 5000]
-//       [--clients 1,4,16] [--pins 1,4] [--in-flight 32] [--seconds 5]
+//       [--clients 1,4,16] [--pins 1,4] [--in-flight 32] [--seconds 5] [--published]
+//
+// --published: publish the host for this machine's RID (ReadyToRun, as deployed) under
+// artifacts/loadtool-host/ and measure that; by default the built (JIT-compiled) host is measured.
 //
 // Prints: host start to accepting connections; idle CPU and RSS; round trip (sent -> ACCEPTED,
 // sent -> edge in the transition log) p50/p99 for 1 client 1 pin; throughput (commands executed
@@ -21,7 +24,11 @@ var pinCounts = List("--pins", [1, 4]);
 Console.WriteLine($"RemoteIo load tool: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Diagnostics.Debugger.IsAttached ? "debugger attached" : "no debugger")}");
 // 64 simulated lines: the header's 28 GPIOs plus lines 28..63, which the simulated chip lets clients
 // claim by GPIO number, so 16 clients x 4 pins is 64 real pins of one host.
-await using var host = await HostProcess.StartAsync(port, $"remoteio.gpio.simulated-line-count={ThroughputScenario.ChipLines}");
+var hostDll = args.Contains("--published") ? await HostProcess.PublishAsync() : HostProcess.BuiltHostDll;
+await using var host = await HostProcess.StartAsync(hostDll, port, $"remoteio.gpio.simulated-line-count={ThroughputScenario.ChipLines}");
+Console.WriteLine(hostDll == HostProcess.BuiltHostDll
+    ? $"host binary: built {hostDll} (IL, JIT-compiled at start; --published measures a ReadyToRun publish)"
+    : $"host binary: published {hostDll} (ReadyToRun, framework-dependent)");
 Console.WriteLine($"host: simulated GPIO chip with {ThroughputScenario.ChipLines} lines (remoteio.gpio.simulated-line-count); runs above {ThroughputScenario.HeaderPins} pins use lines beyond the 40-pin header");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host start (process spawned) -> accepting connections: {host.StartToAccepting.TotalMilliseconds:F0} ms"));
 Console.WriteLine($"  host says: {host.ReadyLine}");
