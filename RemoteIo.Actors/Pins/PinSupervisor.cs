@@ -71,9 +71,15 @@ public sealed partial class PinSupervisor : ReceiveActor
 
     /// <summary>Props of the supervisor.</summary>
     /// <param name="runtime">The shared runtime.</param>
-    /// <returns>The props, supervising pin actors one for one within the configured restart budget.</returns>
+    /// <returns>
+    /// The props, supervising pin actors one for one within the configured restart budget, on the
+    /// pin actors' dispatcher: every command passes through the supervisor on its way to its pin,
+    /// and on the same dedicated threads the thread that routed it runs the pin actor next instead
+    /// of waking another (one thread wake-up less per command, about 10 µs on loopback).
+    /// </returns>
     internal static Props Props(PinRuntime runtime) =>
         Kernel.Props.Create(() => new PinSupervisor(runtime))
+            .WithDispatcher(runtime.Settings.Dispatcher)
             .WithSupervisorStrategy(new OneForOneStrategy(runtime.Settings.MaxPinRestarts, runtime.Settings.PinRestartWindow, static _ => Directive.Restart));
 
     /// <summary>OpenSession: a new session for the sender's link, or the existing one unchanged.</summary>
