@@ -142,7 +142,11 @@ internal sealed class RemoteEndpoint
             }
         }
 
-        Remoting.System.DeliverLocal(recipient, delivery.Message, SenderFor(delivery.Sender, delivery.CorrelationId));
+        if (!Remoting.TryShortcut(recipient, delivery.Message))
+        {
+            Remoting.System.DeliverLocal(recipient, delivery.Message, SenderFor(delivery.Sender, delivery.CorrelationId));
+        }
+
         return null;
     }
 
