@@ -108,7 +108,9 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             "--port", port.ToString(CultureInfo.InvariantCulture), "--gpio", "simulated",
             $"remoteio.gpio.simulation.transition-log-path=\"{transitions}\"",
-            "remoteio.host.log.level=warning",
+            // Information, not warning: the host's ready line (start time, JIT-compiled methods) is an
+            // information line. The host logs at that level only at start, per session and at shutdown.
+            "remoteio.host.log.level=information",
         }.Concat(extra))
         {
             info.ArgumentList.Add(argument);
@@ -137,7 +139,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var accepting = await WaitAcceptingAsync(port, process);
         var elapsed = Stopwatch.GetElapsedTime(spawned);
-        var line = await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(5))) == ready.Task ? ready.Task.Result : "(the host logged no ready line at warning level)";
+        var line = await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(5))) == ready.Task ? ready.Task.Result : "(the host logged no ready line)";
         return accepting ? new HostProcess(process, hostDll, port, transitions, elapsed, line) : throw new InvalidOperationException("the host exited before accepting connections");
     }
 
