@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using RemoteIo.Actors.Configuration;
 
@@ -21,7 +22,11 @@ public static class HostProgram
     public static Task<int> RunAsync(string[] args)
     {
         var root = HostCommandLine.Create(RunHostAsync);
-        return root.Parse(args).InvokeAsync();
+
+        // No process-termination timeout: System.CommandLine's default ends the process 2 s after
+        // SIGTERM, in the middle of a drain, with pins never put at their safe level. The Generic
+        // Host handles SIGTERM itself and bounds the shutdown with remoteio.pins.drain-timeout.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     /// <summary>Builds, starts and runs the host; start-up errors become one line on standard error.</summary>
