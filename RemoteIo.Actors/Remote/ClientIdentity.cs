@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace RemoteIo.Actors.Remote;
@@ -41,19 +40,25 @@ internal static class ClientIdentity
     public static string Generate()
     {
         var machine = new string([.. Environment.MachineName.Where(char.IsAsciiLetterOrDigit).Take(40)]);
-        return string.Create(CultureInfo.InvariantCulture, $"{(machine.Length == 0 ? "node" : machine.ToLowerInvariant())}-{Environment.ProcessId}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{(machine.Length == 0 ? "node" : machine.ToLowerInvariant())}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
     }
 
     /// <summary>A random non-zero incarnation.</summary>
     /// <returns>The incarnation.</returns>
+    /// <remarks>
+    /// From a version-4 GUID (the kernel's random source through the runtime's own native shim)
+    /// rather than RandomNumberGenerator, which loads OpenSSL: about 5 MiB resident in a host that
+    /// never authenticates anyone (loopback, no secret). An incarnation only has to differ between
+    /// runs; it is not a secret.
+    /// </remarks>
     public static ulong NewIncarnation()
     {
-        Span<byte> bytes = stackalloc byte[8];
+        Span<byte> bytes = stackalloc byte[16];
         ulong value;
         do
         {
-            RandomNumberGenerator.Fill(bytes);
-            value = BitConverter.ToUInt64(bytes);
+            _ = Guid.NewGuid().TryWriteBytes(bytes);
+            value = BitConverter.ToUInt64(bytes[8..]) ^ BitConverter.ToUInt64(bytes[..8]);
         }
         while (value == 0);
         return value;
