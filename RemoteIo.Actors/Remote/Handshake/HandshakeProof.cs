@@ -28,6 +28,21 @@ internal static class HandshakeProof
     /// <returns><see cref="NonceSize"/> random bytes.</returns>
     public static byte[] NewNonce() => RandomNumberGenerator.GetBytes(NonceSize);
 
+    /// <summary>A nonce for a server without a secret, where no proof is ever computed over it.</summary>
+    /// <returns><see cref="NonceSize"/> bytes from two version-4 GUIDs.</returns>
+    /// <remarks>
+    /// The Hello still carries a nonce of the protocol's size, but drawing it from
+    /// RandomNumberGenerator would load OpenSSL (about 5 MiB resident) into a loopback host that
+    /// authenticates nobody. With a secret, <see cref="NewNonce"/> is used.
+    /// </remarks>
+    public static byte[] NewUnauthenticatedNonce()
+    {
+        var nonce = new byte[NonceSize];
+        _ = Guid.NewGuid().TryWriteBytes(nonce);
+        _ = Guid.NewGuid().TryWriteBytes(nonce.AsSpan(16));
+        return nonce;
+    }
+
     /// <summary>The client's proof over <paramref name="transcript"/>.</summary>
     /// <param name="secret">The shared secret.</param>
     /// <param name="transcript">What the proof binds.</param>

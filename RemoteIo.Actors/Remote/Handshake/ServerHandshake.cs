@@ -24,7 +24,7 @@ internal static class ServerHandshake
     /// <exception cref="HandshakeException">The client sent something unacceptable or left.</exception>
     public static async Task<AssociateRequest> AcceptAsync(TransportConnection connection, ServerHandshakeOptions options, CancellationToken cancellationToken)
     {
-        var serverNonce = HandshakeProof.NewNonce();
+        var serverNonce = options.Secret is null ? HandshakeProof.NewUnauthenticatedNonce() : HandshakeProof.NewNonce();
         var hello = new Hello
         {
             ProtocolVersion = options.Versions.Max,

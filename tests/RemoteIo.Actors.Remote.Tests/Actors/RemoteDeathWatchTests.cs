@@ -186,6 +186,10 @@ public sealed class RemoteDeathWatchTests(ITestOutputHelper output) : RemoteSyst
         probe.Send(remoteEcho, new Ping { Number = 1 });
         probe.ExpectMsg<Pong>();
         probe.Watch(remoteEcho);
+        // A round trip behind the watch request: the host has registered the watch before the echo
+        // stops (a watch that arrives after the stop is rightly answered "never existed").
+        probe.Send(remoteEcho, new Ping { Number = 2 });
+        probe.ExpectMsg<Pong>();
         var hostSide = new TestProbe(host);
         hostSide.Watch(echo);
 
