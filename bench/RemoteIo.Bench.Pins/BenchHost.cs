@@ -3,6 +3,7 @@ using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Gpio.Pwm;
 using RemoteIo.Actors.Gpio.Simulation;
+using RemoteIo.Actors.Gpio.Timing;
 using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Pins;
 using RemoteIo.Actors.Protocol;
@@ -29,10 +30,13 @@ public sealed class BenchHost : IDisposable
         System = ActorSystem.Create("bench", config);
         Chip = new SimulatedGpioChip(TimeProvider.System, transitionLogCapacity);
         Driver = new SimulatedGpioDriver(Chip);
-        Service = PinService.Start(System, Driver, settings, gpio: gpio, pwmFileSystem: pwm);
+        Service = PinService.Start(System, Driver, settings, timing: Timing, gpio: gpio, pwmFileSystem: pwm);
         Counter = new OutcomeCounter();
         Client = System.ActorOf(Props.Create(() => new CountingClient(Counter)), "client");
     }
+
+    /// <summary>The edge scheduler's options for every host of this run (the command line's <c>--rt N</c> sets SCHED_FIFO).</summary>
+    public static EdgeSchedulerOptions Timing { get; set; } = EdgeSchedulerOptions.Default;
 
     /// <summary>The actor system.</summary>
     public ActorSystem System { get; }

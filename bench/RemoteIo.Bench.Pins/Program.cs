@@ -5,6 +5,7 @@ using RemoteIo.Bench.Pins;
 // The pin domain's numbers (README), on the real clock over the simulated chip:
 //   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- all [--seconds 10]
 //   ... -- throughput | impulses | blink | inputs | idle | hardware   (one scenario)
+//   ... [--rt N]   timing threads at SCHED_FIFO priority N (remoteio.gpio.timing.realtime-priority)
 // Micro-benchmarks, if any are added (BenchmarkDotNet):
 //   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- --filter '*'
 var scenarios = new[] { "all", "throughput", "impulses", "blink", "inputs", "idle", "hardware" };
@@ -20,9 +21,11 @@ if (args.Length == 0 || !scenarios.Contains(args[0]))
     return 0;
 }
 
-var seconds = args.Length >= 3 && args[1] == "--seconds" ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+var seconds = Option("--seconds", 10);
+var realtime = (int)Option("--rt", 0);
+BenchHost.Timing = BenchHost.Timing.WithRealtimePriority(realtime);
 var which = args[0];
-Console.WriteLine($"RemoteIo pins bench: {Environment.ProcessorCount} cores, load average {BenchHost.LoadAverage()}, .NET {Environment.Version}");
+Console.WriteLine($"RemoteIo pins bench: {Environment.ProcessorCount} cores, load average {BenchHost.LoadAverage()}, .NET {Environment.Version}, timing threads {(realtime > 0 ? $"SCHED_FIFO {realtime}" : "normal scheduler")}");
 if (which is "all" or "throughput")
 {
     ThroughputBench.Run(400_000, 20_000);
@@ -54,3 +57,9 @@ if (which is "all" or "hardware")
 }
 
 return 0;
+
+double Option(string name, double fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
