@@ -4,6 +4,7 @@ using RemoteIo.Integration.Tests.Support;
 namespace RemoteIo.Integration.Tests.Host;
 
 /// <summary>SIGTERM while a pin is still busy: the host process must finish its shutdown (drain, safe level), however long the drain takes.</summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed partial class HostSigtermTests
 {
     [Fact]
