@@ -61,6 +61,9 @@ public sealed class TestProbe : ActorRefBase
     /// <summary>True when messages are waiting in the queue.</summary>
     public bool HasMessages => _queue.Count > 0;
 
+    /// <summary>How many messages are waiting in the queue.</summary>
+    public int QueuedMessageCount => _queue.Count;
+
     /// <summary>The time left in the innermost <c>Within</c> block, or the default timeout outside one.</summary>
     public TimeSpan RemainingOrDefault => _deadline is { } deadline ? Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) : _settings.DefaultTimeout;
 

@@ -74,6 +74,8 @@ public sealed class TestProbeTests : ActorTestKit
     public void ReceiveN_TooFew_FailsSayingHowMany()
     {
         TestActor.TellAll(TestActor, 1, 2);
+        // Delivery is asynchronous: on a loaded machine the two can take longer than the 50 ms below.
+        AwaitCondition(() => TestProbe.QueuedMessageCount == 2);
 
         var e = Assert.Throws<XunitException>(() => ReceiveN(3, TimeSpan.FromMilliseconds(50)));
 
