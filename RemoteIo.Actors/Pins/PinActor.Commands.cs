@@ -143,7 +143,7 @@ internal sealed partial class PinActor
             return;
         }
 
-        Hand(next, waveform);
+        Hand(next, waveform, startsNow: false);
         next.State = TicketState.Prequeued;
         _prequeued = next;
         SyncInterlock();
@@ -175,7 +175,8 @@ internal sealed partial class PinActor
             return;
         }
 
-        if (!Hand(ticket, waveform))
+        // A fresh command starts when it is written; a queued one exactly where its predecessor ended.
+        if (!Hand(ticket, waveform, startsNow: fresh))
         {
             return;
         }
@@ -183,7 +184,7 @@ internal sealed partial class PinActor
         if (fresh)
         {
             // What the new command cut (an untimed blink, say) ends before the new one is accepted.
-            ConcludeCut(start);
+            ConcludeCut(ticket.StartNanoseconds);
             Accept(ticket);
         }
 
@@ -227,7 +228,7 @@ internal sealed partial class PinActor
             Accept(ticket);
             CutAtStart(ticket, ticket.StartNanoseconds);
         }
-        else if (Hand(ticket, waveform))
+        else if (Hand(ticket, waveform, startsNow: true))
         {
             ConcludeCut(ticket.StartNanoseconds);
             Accept(ticket);
@@ -321,7 +322,12 @@ internal sealed partial class PinActor
     /// recorded the command as running. False when the command was rejected: its hardware channel
     /// failed and software PWM cannot make its frequency.
     /// </summary>
-    private bool Hand(CommandTicket ticket, in Waveform waveform)
+    /// <remarks>
+    /// A command that <paramref name="startsNow"/> (a fresh one, not a queued one) takes the instant
+    /// its first level is written as its start: a pin thread preempted between <see cref="Plan"/>
+    /// and the hand-over delays the command but shortens none of its durations.
+    /// </remarks>
+    private bool Hand(CommandTicket ticket, in Waveform waveform, bool startsNow)
     {
         ticket.Token = ++_line.LastToken;
         _inFlight[ticket.Token] = ticket;
@@ -349,8 +355,33 @@ internal sealed partial class PinActor
             LeaveHardware(InitialLevel(waveform));
         }
 
-        _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
+        // A pin already energised since earlier keeps that origin (its max-on-time deadline included).
+        if (startsNow && (!ticket.Energising || ticket.EnergisedSinceNanoseconds == ticket.StartNanoseconds))
+        {
+            MoveStart(ticket, _runtime.Scheduler.StartNow(Gpio, waveform, ticket.Token));
+        }
+        else
+        {
+            _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
+        }
+
         return true;
+    }
+
+    /// <summary>Moves a planned command's timestamps (start, end, energised-since) to the start the scheduler gave it.</summary>
+    private static void MoveStart(CommandTicket ticket, long start)
+    {
+        var shift = start - ticket.StartNanoseconds;
+        if (ticket.EnergisedSinceNanoseconds == ticket.StartNanoseconds)
+        {
+            ticket.EnergisedSinceNanoseconds = start;
+        }
+
+        ticket.StartNanoseconds = start;
+        if (ticket.EndNanoseconds != Waveform.NoEnd)
+        {
+            ticket.EndNanoseconds += shift;
+        }
     }
 
     /// <summary>The command's waveform is the pin's current one: bookkeeping, busy or finished.</summary>

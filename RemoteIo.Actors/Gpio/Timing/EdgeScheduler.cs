@@ -111,22 +111,22 @@ public abstract class EdgeScheduler : IDisposable
     /// <param name="waveform">The waveform.</param>
     /// <param name="token">Handed back to the listener (a command id).</param>
     /// <exception cref="GpioInvalidArgumentException">The line is not an open output or the waveform is invalid; nothing changed.</exception>
-    public void Start(int line, in Waveform waveform, long token = 0)
-    {
-        waveform.Validate();
-        Controller.CheckOutput(line);
-        ThrowIfDisposed();
-        var lane = LaneFor(line);
-        Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
-        var count = 0;
-        lock (lane.Gate)
-        {
-            lane.Start(line, waveform, token, NowNanoseconds, done, ref count);
-            OnLaneChanged(lane);
-        }
+    public void Start(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, anchorNow: false);
 
-        Report(done[..count]);
-    }
+    /// <summary>
+    /// Gives <paramref name="line"/> a waveform that starts at the instant its first level is
+    /// written: its timestamps move (keeping every duration) to the clock's reading taken under the
+    /// lane's lock right before that write. A command that starts "now" thus keeps its exact
+    /// durations even when the calling thread was preempted between planning the waveform and
+    /// handing it over — <c>on(5 ms)</c> stays high 5 ms instead of 5 ms minus the delay. Otherwise
+    /// as <see cref="Start"/> with a start that is not in the future.
+    /// </summary>
+    /// <param name="line">A line the controller has open as an output.</param>
+    /// <param name="waveform">The waveform; its start only sets the origin its other timestamps are relative to.</param>
+    /// <param name="token">Handed back to the listener (a command id).</param>
+    /// <returns>The start the waveform got, in nanoseconds on the scheduler's clock.</returns>
+    /// <exception cref="GpioInvalidArgumentException">The line is not an open output or the waveform is invalid; nothing changed.</exception>
+    public long StartNow(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, anchorNow: true);
 
     /// <summary>Cuts the line's waveform now and leaves the running waveform's final level (an idle line is left alone).</summary>
     /// <param name="line">A line of the controller.</param>
@@ -239,6 +239,29 @@ public abstract class EdgeScheduler : IDisposable
 
     /// <summary>Refuses use after dispose.</summary>
     private protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    /// <summary>Starts a waveform at its own start, or (<paramref name="anchorNow"/>) moved to now; returns the start it got.</summary>
+    private long StartCore(int line, in Waveform waveform, long token, bool anchorNow)
+    {
+        waveform.Validate();
+        Controller.CheckOutput(line);
+        ThrowIfDisposed();
+        var lane = LaneFor(line);
+        Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
+        var count = 0;
+        long start;
+        lock (lane.Gate)
+        {
+            var now = NowNanoseconds;
+            var moved = anchorNow ? waveform.WithStart(now) : waveform;
+            start = moved.StartNanoseconds;
+            lane.Start(line, moved, token, now, done, ref count);
+            OnLaneChanged(lane);
+        }
+
+        Report(done[..count]);
+        return start;
+    }
 
     /// <summary>Cancels with an optional final level.</summary>
     private long CancelCore(int line, PinValue? finalLevel)

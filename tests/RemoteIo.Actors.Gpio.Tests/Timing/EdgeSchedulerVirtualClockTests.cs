@@ -46,6 +46,47 @@ public sealed class EdgeSchedulerVirtualClockTests : IDisposable
     }
 
     [Fact]
+    public void StartNow_PlannedThreeMsBeforeTheHandOver_HighForTheFullDurationFromTheWrite()
+    {
+        var planned = _bench.Scheduler.NowNanoseconds;
+        _bench.AdvanceTo(3); // the planning thread was preempted for 3 ms before handing over
+
+        var start = _bench.Scheduler.StartNow(Led, Waveform.Constant(PinValue.High, planned, planned + (5 * Ms), PinValue.Low), token: 1);
+        _bench.AdvanceTo(20);
+
+        Assert.Equal(3 * Ms, start);
+        Assert.Equal([(3.0, 1), (8.0, 0)], _bench.Trace(Led));
+        Assert.Equal([(Led, 1L, 8 * Ms, WaveformEndReason.Completed)], _bench.Listener.Ended);
+    }
+
+    [Fact]
+    public void Start_PlannedThreeMsBeforeTheHandOver_KeepsThePlannedEnd()
+    {
+        var planned = _bench.Scheduler.NowNanoseconds;
+        _bench.AdvanceTo(3);
+
+        _bench.Scheduler.Start(Led, Waveform.Constant(PinValue.High, planned, planned + (5 * Ms), PinValue.Low), token: 1);
+        _bench.AdvanceTo(20);
+
+        Assert.Equal([(3.0, 1), (5.0, 0)], _bench.Trace(Led));
+    }
+
+    [Fact]
+    public void StartNow_SquareInterruptingARunningWaveform_CutAndNewPhaseAtTheSameInstant()
+    {
+        _bench.Scheduler.Start(Led, Waveform.Constant(PinValue.High, 0, 100 * Ms, PinValue.Low), token: 1);
+        _bench.AdvanceTo(10);
+        var planned = _bench.Scheduler.NowNanoseconds;
+        _bench.AdvanceTo(12);
+
+        _bench.Scheduler.StartNow(Led, Waveform.Square(4 * Ms, 4 * Ms, planned, planned + (16 * Ms)), token: 2);
+        _bench.AdvanceTo(100);
+
+        Assert.Equal([(0.0, 1), (16.0, 0), (20.0, 1), (24.0, 0)], _bench.Trace(Led));
+        Assert.Equal([(Led, 1L, 12 * Ms, WaveformEndReason.Interrupted), (Led, 2L, 28 * Ms, WaveformEndReason.Completed)], _bench.Listener.Ended);
+    }
+
+    [Fact]
     public void Square_TenThousandPeriods_EveryEdgeOnTheGridWithoutDrift()
     {
         const int periods = 10_000;
