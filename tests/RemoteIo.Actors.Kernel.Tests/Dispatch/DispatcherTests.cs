@@ -82,6 +82,48 @@ public sealed class DispatcherTests : ActorTestKit
     }
 
     [Fact]
+    public void ForkJoinDispatcher_TellToAnActorOfTheSameDispatcherInsideATurn_RunsOnThatThreadAfterTheTurn()
+    {
+        using var kit = new ActorTestKit(TwoThreads);
+        var next = kit.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("two-threads"));
+        var first = kit.ActorOf(Props.Create(() => new HandOver([next], TimeSpan.FromMilliseconds(30))).WithDispatcher("two-threads"));
+
+        // The first round may find the second thread still awake from creating the actors; after
+        // it, one thread serves each round while the other sleeps.
+        for (var round = 0; round < 4; round++)
+        {
+            first.Tell("go", kit.TestActor);
+            var replies = kit.ReceiveN(2);
+            if (round == 0)
+            {
+                continue;
+            }
+
+            // Waking the sleeping thread would have run the reporter during the 30 ms turn, on the other thread.
+            var turn = Assert.IsType<string>(replies[0]);
+            var (nextThread, _) = Assert.IsType<(string?, bool)>(replies[1]);
+            Assert.Equal(turn, nextThread);
+        }
+    }
+
+    [Fact]
+    public void ForkJoinDispatcher_TwoHandOversInsideATurn_TheBacklogWakesTheSecondThread()
+    {
+        using var kit = new ActorTestKit(TwoThreads);
+        var b = kit.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("two-threads"));
+        var c = kit.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("two-threads"));
+        var first = kit.ActorOf(Props.Create(() => new HandOver([b, c], TimeSpan.FromMilliseconds(500))).WithDispatcher("two-threads"));
+
+        first.Tell("go", kit.TestActor);
+        var replies = kit.ReceiveN(3);
+
+        // The other thread serves at least one of them during the long turn: a backlog is not left waiting.
+        var turn = Assert.Single(replies.OfType<string>());
+        var (during, _) = Assert.IsType<(string?, bool)>(replies[0]);
+        Assert.NotEqual(turn, during);
+    }
+
+    [Fact]
     public void ActorOf_UnknownDispatcher_ArgumentExceptionNamesIt()
     {
         var e = Assert.Throws<ArgumentException>(() => ActorOf(Props.Create<EchoActor>().WithDispatcher("no-such-dispatcher")));
@@ -97,6 +139,34 @@ public sealed class DispatcherTests : ActorTestKit
         var e = Assert.Throws<ConfigurationException>(() => kit.ActorOf(Props.Create<EchoActor>().WithDispatcher("broken")));
 
         Assert.StartsWith("broken.dedicated-thread-pool.thread-count: must be at least 1, got 0", e.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly Config TwoThreads = ConfigurationFactory.ParseString("""
+        two-threads {
+          type = ForkJoinDispatcher
+          dedicated-thread-pool.thread-count = 2
+        }
+        """);
+
+    /// <summary>On any message: tells each target, stays busy for a while, then tells the sender its thread's name.</summary>
+    private sealed class HandOver : ReceiveActor
+    {
+        public HandOver(IActorRef[] targets, TimeSpan busy) => ReceiveAny(_ =>
+        {
+            foreach (var target in targets)
+            {
+                target.Tell("which thread?", Sender);
+            }
+
+            // A long turn (work, not a wait for something): the spin keeps this thread running.
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(busy.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+                Thread.SpinWait(100);
+            }
+
+            Sender.Tell(Thread.CurrentThread.Name ?? "?", Self);
+        });
     }
 
     private sealed class Blocker : ReceiveActor
