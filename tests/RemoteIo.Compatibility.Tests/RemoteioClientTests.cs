@@ -46,14 +46,16 @@ public sealed class RemoteioClientTests(WaitHostFixture wait, NowaitHostFixture 
     [Fact]
     public async Task SeedExample_NowaitMode_EachCommandReplacesTheRunningOneAtOnce()
     {
-        var signal = await nowait.Host.RecordAsync(4, () => nowait.Host.Remoteio("demo", "--numbering", "g", "--pin", "4"));
+        // The host's clock stands still while the client sends: a command that waited for the one before
+        // (on's 2000 ms, blink's 1000 ms) would never run. With the clock moving, a client slowed down by a
+        // loaded machine let value()'s 2.5 ms PWM phase end before off() arrived (an extra pulse).
+        var signal = await nowait.Host.RecordAsync(4, () => nowait.Host.Remoteio("demo", "--numbering", "g", "--pin", "4"), stopClock: true);
 
-        // Nothing waits for on's 2000 ms or blink's 1000 ms: each command cuts the one before at once, and
-        // off then close end it within the client's round trips (far below the 2000 ms the wait mode takes).
-        // on and both blinks start high (one rise); pulse() starts its fade at 0 (a fall); value(500, 0.25)
-        // starts a PWM high phase; off ends it.
+        // Each command cuts the one before at once, all at the same instant of host time. on and both
+        // blinks start high (one rise); pulse() starts its fade at 0 (a fall); value(500, 0.25) starts a
+        // PWM high phase; off ends it.
         Assert.Equal([1, 0, 1, 0], signal.Levels);
-        Assert.InRange(signal.Ms(signal.Transitions[^1].TimestampNanoseconds), 0, 1000);
+        Assert.All(signal.Transitions, t => Assert.Equal(signal.Start, t.TimestampNanoseconds));
     }
 
     [Theory]
@@ -63,13 +65,13 @@ public sealed class RemoteioClientTests(WaitHostFixture wait, NowaitHostFixture 
     {
         var host = mode == "wait" ? wait.Host : nowait.Host;
 
-        // The client holds 200 ms of host time between on(2000) and off() (the test moves the clock).
-        var signal = await host.RecordAsync(27, () => host.Remoteio("impulse", "--numbering", "g", "--pin", "27", "--hold-ms", "-1"), holds: 1, holdMs: 200);
+        // The client holds 200 ms of host time between on(2000) and off(): the clock stands still while the
+        // client runs and the test moves it at the hold, so the client's round trips take no host time.
+        var signal = await host.RecordAsync(27, () => host.Remoteio("impulse", "--numbering", "g", "--pin", "27", "--hold-ms", "-1"), holds: 1, holdMs: 200, stopClock: true);
 
         Assert.Equal([1, 0], signal.Levels);
-        // Wait: the host times the impulse, exactly. Nowait: the off cuts it when it arrives, 200 ms plus the client's round trips.
-        var (low, high) = mode == "wait" ? (expectedMs - ToleranceMs, expectedMs + ToleranceMs) : (expectedMs, expectedMs + 100.0);
-        Assert.InRange(signal.Pulses[0].WidthMs, low, high);
+        // Wait: the host times the whole impulse. Nowait: the off cuts it when it arrives, after the hold. Both exact.
+        Assert.InRange(signal.Pulses[0].WidthMs, expectedMs - ToleranceMs, expectedMs + ToleranceMs);
     }
 
     [Theory]

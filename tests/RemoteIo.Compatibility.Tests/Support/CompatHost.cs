@@ -126,9 +126,14 @@ public sealed class CompatHost : IAsyncDisposable
     /// <param name="start">Starts the client (e.g. <c>() => host.Pigpio("basics")</c>).</param>
     /// <param name="holds">How many times the client prints HOLD (it was started with a <c>step</c> hold) and waits.</param>
     /// <param name="holdMs">How far the host's clock is moved at each HOLD before the client goes on.</param>
-    public async Task<Signal> RecordAsync(int gpio, Func<PythonScript> start, int holds = 0, double holdMs = 0)
+    /// <param name="stopClock">
+    /// The host's clock stands still while the client runs (it moves only at the holds), so the
+    /// client's round trips take no host time, however slowly a loaded machine runs it.
+    /// </param>
+    public async Task<Signal> RecordAsync(int gpio, Func<PythonScript> start, int holds = 0, double holdMs = 0, bool stopClock = false)
     {
         var since = NowNanoseconds;
+        using (stopClock ? _pump.Stop() : null)
         await using (var script = start())
         {
             for (var i = 0; i < holds; i++)
