@@ -28,8 +28,10 @@ internal static class WatchCommand
         var duration = CliDuration.Option("--duration", "Stop after this long; with --count, exit code 8 if fewer edges came");
         var interval = CliDuration.Option("--interval", "Table refresh interval (default 500ms)");
         var command = new Command("watch", "Watch the host: a live table of every pin, or (with PIN) that pin's edges.") { pinNumber, board, edges, debounce, watchdog, count, duration, interval };
-        command.SetAction((r, ct) => context.WithServerAsync(r, server =>
+        command.SetAction((r, ct) => context.WithServerAsync(r, async server =>
         {
+            // Awaited inside the using: disposed early, the source would drop its --duration timer
+            // (and its link to Ctrl-C), and a watch short of its --count would never end.
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             if (r.GetValue(duration) is { } time)
             {
@@ -37,8 +39,8 @@ internal static class WatchCommand
             }
 
             return r.GetValue(pinNumber) is { } pin
-                ? StreamAsync(context, server, pin, r.GetValue(board) ? Numbering.Board : Numbering.Gpio, Options(r.GetValue(edges), r.GetValue(debounce), r.GetValue(watchdog)), r.GetValue(count), limit.Token, ct)
-                : TableAsync(context, server, r.GetValue(interval) ?? TimeSpan.FromMilliseconds(500), r.GetValue(count), limit.Token);
+                ? await StreamAsync(context, server, pin, r.GetValue(board) ? Numbering.Board : Numbering.Gpio, Options(r.GetValue(edges), r.GetValue(debounce), r.GetValue(watchdog)), r.GetValue(count), limit.Token, ct).ConfigureAwait(false)
+                : await TableAsync(context, server, r.GetValue(interval) ?? TimeSpan.FromMilliseconds(500), r.GetValue(count), limit.Token).ConfigureAwait(false);
         }, ct));
         return command;
     }
