@@ -33,6 +33,15 @@ public sealed class RecordingWaveformListener : IWaveformListener
         }
     }
 
+    /// <summary>Forgets the ends recorded so far (after a warm-up, say).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _ended.Clear();
+        }
+    }
+
     /// <summary>Waits until <paramref name="count"/> ends were reported.</summary>
     /// <param name="count">How many.</param>
     /// <param name="timeout">How long at most.</param>
