@@ -105,6 +105,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task WatchPin_CountNotReachedWithinTheDuration_EndsWithTheTimeoutCode()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        // No edge ever comes: only --duration can end it (a watch that outlived it hung the suite).
+        var (code, output, _) = await RunAsync("-s", $"127.0.0.1:{host.Tcp.Port}", "watch", "17", "--count", "4", "--duration", "300ms").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(CliExitCodes.Timeout, code);
+        Assert.StartsWith("# GPIO 17: level 0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DumpTransitions_WritesTheHostsLog_AndPrintsItsPath()
     {
         await using var host = await TestHost.StartAsync();
