@@ -253,6 +253,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.LeaveThread(previous);
+            if (previous is null)
+            {
+                MailboxRunEnd.RunPending(_cell);
+            }
+
             SetAsIdle();
             Dispatcher.RegisterForExecution(this, hasMessageHint: false, hasSystemMessageHint: false);
         }
