@@ -41,6 +41,13 @@ public class PinObserver : IAsyncDisposable
     /// <summary>Set once the observation ended.</summary>
     private Exception? _ended;
 
+    /// <summary>
+    /// The first reader's buffer, filled from the start of the observation until the first
+    /// <see cref="EventsAsync"/> takes it: the edges that arrive between <see cref="RemoteServer.ObserveAsync"/>
+    /// returning and the caller's first read are not lost. Null once taken.
+    /// </summary>
+    private EventBuffer? _firstReader;
+
     /// <summary>Created by <see cref="RemoteServer.ObserveAsync"/> (or a subclass).</summary>
     internal PinObserver(RemoteServer server, PinRef pin, ObserveOptions options)
     {
@@ -74,22 +81,26 @@ public class PinObserver : IAsyncDisposable
     public Task<PinReading> ReadAsync(CancellationToken cancellationToken = default) => Server.ReadAsync(Gpio, Numbering.Gpio, cancellationToken);
 
     /// <summary>
-    /// The events from now on, until the observation ends (<see cref="ConnectionLostException"/>
-    /// if the link died) or <paramref name="cancellationToken"/> fires. Each call is its own reader
-    /// with its own buffer.
+    /// The events until the observation ends (<see cref="ConnectionLostException"/> if the link
+    /// died) or <paramref name="cancellationToken"/> fires. The first reader gets every event since
+    /// the observation started (so none falls between <see cref="RemoteServer.ObserveAsync"/> and
+    /// the first read); each later call is a reader of the events from when it starts. Every reader
+    /// has its own buffer.
     /// </summary>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events.</returns>
     public async IAsyncEnumerable<PinEvent> EventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var buffer = new EventBuffer(Server.Options.EventsBuffer);
+        EventBuffer buffer;
         lock (_gate)
         {
+            buffer = _firstReader ?? new EventBuffer(Server.Options.EventsBuffer);
+            _firstReader = null;
             if (_ended is { } ended)
             {
                 buffer.Complete(ended is OperationCanceledException ? null : ended);
             }
-            else
+            else if (!_readers.Contains(buffer))
             {
                 _readers.Add(buffer);
             }
@@ -184,6 +195,12 @@ public class PinObserver : IAsyncDisposable
             QueueCapacity = (uint)Options.QueueCapacity,
             FlowControl = true,
         };
+        lock (_gate)
+        {
+            _firstReader = new EventBuffer(Server.Options.EventsBuffer);
+            _readers.Add(_firstReader);
+        }
+
         var gpio = _ref.Numbering == Numbering.Gpio ? (int)_ref.Number : -1;
         if (gpio >= 0)
         {

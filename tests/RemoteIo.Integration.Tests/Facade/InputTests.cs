@@ -113,6 +113,28 @@ public sealed class InputTests
     }
 
     [Fact]
+    public async Task EventsAsync_EdgesBeforeTheFirstRead_TheFirstReaderGetsThem_ALaterReaderOnlyNewOnes()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.Chip.Connect(Output, Input);
+        await using var watcher = await host.ConnectAsync();
+        await using var driver = await host.ConnectAsync();
+        var pin = await driver.PinAsync(Output);
+        var observer = await watcher.ObserveAsync(Input);
+        var start = observer.Sequence;
+
+        // Both edges reach the client before anyone reads (the CLI's watch lost such edges and hung).
+        await pin.On(TimeSpan.FromMilliseconds(5)).Completion;
+        await Eventually.HoldsAsync(() => Task.FromResult(observer.Sequence == start + 2), "both edges arrive at the client");
+        var first = Collect(observer, 4);
+        var later = Collect(observer, 2);
+        await pin.On(TimeSpan.FromMilliseconds(5)).Completion;
+
+        Assert.Equal(Enumerable.Range(1, 4).Select(i => start + (ulong)i), (await first).Select(e => e.Sequence));
+        Assert.Equal([start + 3, start + 4], (await later).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task WaitForEdgeAsync_RisingEdge_ReturnsIt_AndTimesOutClearlyWhenNoneComes()
     {
         await using var host = await TestHost.StartAsync();
