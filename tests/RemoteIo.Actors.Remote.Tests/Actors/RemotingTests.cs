@@ -157,13 +157,13 @@ public sealed class RemotingTests(ITestOutputHelper output) : RemoteSystems(outp
     [Fact]
     public async Task TenThousandTellsEach_SixteenClientSystems_EachInOrderNoneLost()
     {
-        var (host, _, address) = await NewTcpHostAsync();
+        var (host, _, address) = await NewTcpHostAsync(settings: PatientHeartbeat.Settings);
         var sink = new TestProbe(host);
         host.ActorOf(Props.Create(() => new ForwardActor(sink, true)), "sink");
         var clients = new List<IActorRef>();
         for (var c = 0; c < 16; c++)
         {
-            var (client, remoting) = NewSystem($"client{c}", RemoteSettings.Default.WithClientId($"client-{c}"), quiet: true);
+            var (client, remoting) = NewSystem($"client{c}", PatientHeartbeat.Settings.WithClientId($"client-{c}"), quiet: true);
             await remoting.ConnectAsync(address);
             clients.Add(Resolve(client, address, "/user/sink"));
         }

@@ -52,9 +52,9 @@ public sealed class DeliveryTests(ITestOutputHelper output) : NodeTests(output)
     public async Task TenThousandMessagesEach_SixteenConcurrentTcpLinks_EachInOrderNoneLost()
     {
         var tcp = RemoteTransport.Tcp();
-        var server = Node("server", RemoteSettings.Default, logged: true);
+        var server = Node("server", PatientHeartbeat.Settings, logged: true);
         var endPoint = (await server.ListenAsync(tcp, new IPEndPoint(IPAddress.Loopback, 0))).LocalEndPoint;
-        var clients = Enumerable.Range(0, 16).Select(i => Node($"client{i}", RemoteSettings.Default, logged: false)).ToArray();
+        var clients = Enumerable.Range(0, 16).Select(i => Node($"client{i}", PatientHeartbeat.Settings, logged: false)).ToArray();
         var associations = await Task.WhenAll(clients.Select(c => c.ConnectAsync(tcp, endPoint)));
 
         await Task.WhenAll(associations.Select(a => Task.Run(async () =>
