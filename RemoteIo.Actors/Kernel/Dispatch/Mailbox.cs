@@ -253,11 +253,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.LeaveThread(previous);
-            if (previous is null)
-            {
-                MailboxRunEnd.RunPending(_cell);
-            }
-
             SetAsIdle();
             Dispatcher.RegisterForExecution(this, hasMessageHint: false, hasSystemMessageHint: false);
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Pipelines;
-using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Protocol.Remoting;
 using RemoteIo.Actors.Remote.Framing;
 using RemoteIo.Actors.Remote.Transports;
@@ -13,7 +12,7 @@ namespace RemoteIo.Actors.Remote.Links;
 /// flush for everything queued), and a heartbeat timer with a deadline failure detector. It ends
 /// once, for one <see cref="LinkCloseInfo"/>, and tells its association at once.
 /// </summary>
-internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndWork
+internal sealed class Link : IAsyncDisposable
 {
     /// <summary>Unflushed bytes at which the writer flushes in the middle of a batch.</summary>
     private const int FlushThreshold = 256 * 1024;
@@ -44,13 +43,6 @@ internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndW
 
     /// <summary>Stops both loops when the link closes.</summary>
     private readonly CancellationTokenSource _stop = new();
-
-    /// <summary>
-    /// Held while frames are encoded and flushed — by the write loop or by a sender's thread
-    /// writing inline — so one writer at a time touches the connection's output, in queue order.
-    /// The write loop keeps it for good once it stops.
-    /// </summary>
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     /// <summary>Completes when the link is fully torn down.</summary>
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -126,7 +118,6 @@ internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndW
 
         _reading = ReadLoopAsync();
         _writing = WriteLoopAsync();
-        _queue.SetDrainer(this);
         _heartbeat = _time.CreateTimer(static state => ((Link)state!).OnHeartbeatTick(), this, _heartbeatInterval, _heartbeatInterval);
         if (CloseInfo is not null)
         {
@@ -328,95 +319,6 @@ internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndW
         }
     }
 
-    /// <inheritdoc />
-    public void OnQueued()
-    {
-        // An actor's sends of one mailbox run go out together when the run ends; other threads write now.
-        if (!MailboxRunEnd.TryDefer(this))
-        {
-            DrainInline();
-        }
-    }
-
-    /// <inheritdoc />
-    public void OnMailboxRunEnd() => DrainInline();
-
-    /// <summary>
-    /// Writes what is queued on the calling thread, one flush for all of it, saving the write
-    /// loop's wake-up (about 10 µs on an idle VM) on the way of every reply. When another writer
-    /// is at it (the loop, or another thread), the loop is signalled instead: that writer may
-    /// already be past the frames just queued.
-    /// </summary>
-    private void DrainInline()
-    {
-        if (_stop.IsCancellationRequested || !_writeLock.Wait(0))
-        {
-            _queue.Signal();
-            return;
-        }
-
-        var output = _connection.Output;
-        try
-        {
-            while (!_stop.IsCancellationRequested && _queue.TryDequeue(out var item))
-            {
-                Write(output, item);
-            }
-
-            Interlocked.Increment(ref _flushes);
-            var flush = output.FlushAsync(_stop.Token);
-            if (!flush.IsCompleted)
-            {
-                // The connection is backed up: finish without blocking this thread, then release.
-                _ = FinishInlineFlushAsync(flush);
-                return;
-            }
-
-            OnFlushed(flush.Result);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
-        {
-            OnWriteFailed(ex);
-        }
-
-        _writeLock.Release();
-    }
-
-    /// <summary>Completes an inline flush that had to wait, then releases the write lock.</summary>
-    private async Task FinishInlineFlushAsync(ValueTask<FlushResult> flush)
-    {
-        try
-        {
-            OnFlushed(await flush.ConfigureAwait(false));
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
-        {
-            OnWriteFailed(ex);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <summary>After a flush: a connection that takes no more data closes the link.</summary>
-    private void OnFlushed(FlushResult result)
-    {
-        if (result.IsCompleted)
-        {
-            Close(new LinkCloseInfo(DisassociateReason.Unspecified, "the connection stopped accepting data", LinkCloseOrigin.Transport), notifyPeer: false);
-        }
-    }
-
-    /// <summary>A write failed: the link closes as a transport failure (unless it is already closing).</summary>
-    private void OnWriteFailed(Exception ex)
-    {
-        if (!_stop.IsCancellationRequested)
-        {
-            Close(new LinkCloseInfo(DisassociateReason.Unspecified, $"write failed: {ex.Message}", LinkCloseOrigin.Transport), notifyPeer: false);
-        }
-    }
-
     /// <summary>Drains the queue into the connection, one flush per batch, until the link closes.</summary>
     private async Task WriteLoopAsync()
     {
@@ -425,17 +327,18 @@ internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndW
         {
             while (await _queue.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
-                await _writeLock.WaitAsync(_stop.Token).ConfigureAwait(false);
-                try
+                while (!_stop.IsCancellationRequested && _queue.TryDequeue(out var item))
                 {
-                    if (await DrainAsync(output).ConfigureAwait(false))
+                    Write(output, item);
+                    if (output.UnflushedBytes >= FlushThreshold && await FlushAsync(output).ConfigureAwait(false))
                     {
                         return;
                     }
                 }
-                finally
+
+                if (await FlushAsync(output).ConfigureAwait(false))
                 {
-                    _writeLock.Release();
+                    return;
                 }
             }
         }
@@ -445,30 +348,8 @@ internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndW
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {
-            OnWriteFailed(ex);
+            Close(new LinkCloseInfo(DisassociateReason.Unspecified, $"write failed: {ex.Message}", LinkCloseOrigin.Transport), notifyPeer: false);
         }
-        finally
-        {
-            // From here on senders wake a later link's loop, and no inline writer touches this
-            // connection again (the goodbye frame is written after this task ends).
-            _queue.RemoveDrainer(this);
-            await _writeLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Writes everything queued, flushing every <see cref="FlushThreshold"/> bytes and at the end; true when the link closed.</summary>
-    private async ValueTask<bool> DrainAsync(PipeWriter output)
-    {
-        while (!_stop.IsCancellationRequested && _queue.TryDequeue(out var item))
-        {
-            Write(output, item);
-            if (output.UnflushedBytes >= FlushThreshold && await FlushAsync(output).ConfigureAwait(false))
-            {
-                return true;
-            }
-        }
-
-        return await FlushAsync(output).ConfigureAwait(false);
     }
 
     /// <summary>Flushes; true when the connection no longer takes data (the link then closes).</summary>
@@ -476,8 +357,13 @@ internal sealed class Link : IAsyncDisposable, IOutboundDrainer, IMailboxRunEndW
     {
         Interlocked.Increment(ref _flushes);
         var flush = await output.FlushAsync(_stop.Token).ConfigureAwait(false);
-        OnFlushed(flush);
-        return flush.IsCompleted;
+        if (!flush.IsCompleted)
+        {
+            return false;
+        }
+
+        Close(new LinkCloseInfo(DisassociateReason.Unspecified, "the connection stopped accepting data", LinkCloseOrigin.Transport), notifyPeer: false);
+        return true;
     }
 
     /// <summary>Encodes one queue item.</summary>

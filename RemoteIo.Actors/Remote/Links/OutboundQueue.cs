@@ -11,7 +11,7 @@ internal sealed class OutboundQueue
 {
     /// <summary>The items, in order.</summary>
     private readonly Channel<OutboundItem> _channel = Channel.CreateUnbounded<OutboundItem>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
 
     /// <summary>Guards <see cref="_space"/>.</summary>
     private readonly Lock _gate = new();
@@ -21,12 +21,6 @@ internal sealed class OutboundQueue
 
     /// <summary>Completed when the writer frees room while senders wait; null when nobody waits.</summary>
     private TaskCompletionSource? _space;
-
-    /// <summary>Wakes the write loop: given for control frames, by the drainer when it cannot write on its caller's thread, and on completion.</summary>
-    private readonly WriterSignal _signal = new();
-
-    /// <summary>The current link's writer, told about every queued delivery; null while no link runs.</summary>
-    private IOutboundDrainer? _drainer;
 
     /// <summary>Creates a queue.</summary>
     /// <param name="capacity">Deliveries it holds at most.</param>
@@ -44,27 +38,7 @@ internal sealed class OutboundQueue
     /// <summary>Queues a control frame (never refused while the queue is open).</summary>
     /// <param name="item">The control item.</param>
     /// <returns>False once the queue is completed.</returns>
-    public bool TryEnqueueControl(in OutboundItem item)
-    {
-        if (!_channel.Writer.TryWrite(item))
-        {
-            return false;
-        }
-
-        _signal.Set();
-        return true;
-    }
-
-    /// <summary>Makes <paramref name="drainer"/> the one told about queued deliveries (a link, when its writer starts).</summary>
-    /// <param name="drainer">The drainer.</param>
-    public void SetDrainer(IOutboundDrainer drainer) => Volatile.Write(ref _drainer, drainer);
-
-    /// <summary>Stops telling <paramref name="drainer"/> (only if it is still the one told); deliveries then wake the write loop.</summary>
-    /// <param name="drainer">The drainer leaving.</param>
-    public void RemoveDrainer(IOutboundDrainer drainer) => Interlocked.CompareExchange(ref _drainer, null, drainer);
-
-    /// <summary>Wakes the write loop (or the next one to wait).</summary>
-    public void Signal() => _signal.Set();
+    public bool TryEnqueueControl(in OutboundItem item) => _channel.Writer.TryWrite(item);
 
     /// <summary>Queues a delivery if there is room.</summary>
     /// <param name="item">The delivery.</param>
@@ -162,26 +136,7 @@ internal sealed class OutboundQueue
     /// <summary>Waits until something can be read.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>False once the queue is completed and empty.</returns>
-    public async ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (_channel.Reader.TryPeek(out _))
-            {
-                return true;
-            }
-
-            if (_channel.Reader.Completion.IsCompleted)
-            {
-                return false;
-            }
-
-            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Whether an item is waiting.</summary>
-    public bool HasItems => _channel.Reader.TryPeek(out _);
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
 
     /// <summary>Takes the next item (the single writer of the current link only), freeing its room.</summary>
     /// <param name="item">The item.</param>
@@ -213,7 +168,6 @@ internal sealed class OutboundQueue
     {
         IsCompleted = true;
         _channel.Writer.TryComplete();
-        _signal.Set();
         SignalRoom();
     }
 
@@ -234,15 +188,6 @@ internal sealed class OutboundQueue
     {
         if (_channel.Writer.TryWrite(item))
         {
-            if (Volatile.Read(ref _drainer) is { } drainer)
-            {
-                drainer.OnQueued();
-            }
-            else
-            {
-                _signal.Set();
-            }
-
             return EnqueueResult.Enqueued;
         }
 

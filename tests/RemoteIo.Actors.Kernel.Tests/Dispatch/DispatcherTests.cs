@@ -124,31 +124,6 @@ public sealed class DispatcherTests : ActorTestKit
     }
 
     [Fact]
-    public void MailboxRunEnd_ThreeMessagesInOneRun_DeferredWorkRunsOnceAfterTheLastOutsideAnyActor()
-    {
-        var log = new ConcurrentQueue<string>();
-        var work = new RecordingWork(log);
-        using var gate = new ManualResetEventSlim();
-        using var entered = new ManualResetEventSlim();
-        var blocker = ActorOf(Props.Create(() => new Blocker(entered, gate)).WithDispatcher("one-thread"));
-        var deferring = ActorOf(Props.Create(() => new Deferring(work, log)).WithDispatcher("one-thread"));
-        blocker.Tell("block", TestActor);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(5)));
-
-        // Queued while the only thread is blocked, so one run (throughput 3) takes all three.
-        deferring.TellAll(TestActor, 1, 2, 3);
-        gate.Set();
-
-        AwaitCondition(() => log.Contains("work"));
-        Assert.Equal(["1", "2", "3", "work"], log);
-        Assert.False(work.DeferredAgainInside);
-    }
-
-    [Fact]
-    public void MailboxRunEnd_TryDeferOutsideAnyActor_FalseSoTheCallerWorksNow() =>
-        Assert.False(MailboxRunEnd.TryDefer(new RecordingWork(new ConcurrentQueue<string>())));
-
-    [Fact]
     public void ActorOf_UnknownDispatcher_ArgumentExceptionNamesIt()
     {
         var e = Assert.Throws<ArgumentException>(() => ActorOf(Props.Create<EchoActor>().WithDispatcher("no-such-dispatcher")));
@@ -191,26 +166,6 @@ public sealed class DispatcherTests : ActorTestKit
             }
 
             Sender.Tell(Thread.CurrentThread.Name ?? "?", Self);
-        });
-    }
-
-    private sealed class RecordingWork(ConcurrentQueue<string> log) : IMailboxRunEndWork
-    {
-        public bool DeferredAgainInside { get; private set; }
-
-        public void OnMailboxRunEnd()
-        {
-            DeferredAgainInside = MailboxRunEnd.TryDefer(this);
-            log.Enqueue("work");
-        }
-    }
-
-    private sealed class Deferring : ReceiveActor
-    {
-        public Deferring(IMailboxRunEndWork work, ConcurrentQueue<string> log) => Receive<int>(n =>
-        {
-            Assert.True(MailboxRunEnd.TryDefer(work));
-            log.Enqueue(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
     }
 

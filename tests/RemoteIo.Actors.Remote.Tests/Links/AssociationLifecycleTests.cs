@@ -1,5 +1,4 @@
 using System.Net;
-using RemoteIo.Actors.Remote.Links;
 using RemoteIo.Actors.Remote.Tests.Messages;
 using RemoteIo.Actors.Remote.Tests.Support;
 using RemoteIo.Actors.Remote.Transports;
@@ -138,25 +137,6 @@ public sealed class AssociationLifecycleTests(ITestOutputHelper output) : NodeTe
         }
 
         Assert.InRange(serverSide.CurrentLink!.Flushes, 1, 3);
-    }
-
-    [Fact]
-    public async Task Send_FromAThreadOutsideAnyActor_WrittenAndFlushedBeforeSendReturns()
-    {
-        var quiet = RemoteSettings.Default.WithHeartbeat(TimeSpan.FromMinutes(1), TimeSpan.Zero); // no heartbeat flushes in between
-        var server = await ServerAsync(quiet);
-        var client = Node("client", quiet);
-        var clientSide = await client.ConnectAsync(InMemory, Host);
-        var link = clientSide.CurrentLink!;
-        var before = link.Flushes;
-
-        Assert.Equal(EnqueueResult.Enqueued, TestNode.Send(clientSide, new Ping { Number = 1 }));
-
-        // No wake-up of the write loop on the way: the sending thread wrote and flushed it itself.
-        Assert.Equal(before + 1, link.Flushes);
-        Assert.Equal(0, clientSide.Queue.Count);
-        var (_, delivery) = await server.Handler.Deliveries.NextAsync("the ping");
-        Assert.Equal(1ul, ((Ping)delivery.Message).Number);
     }
 
     [Fact]
