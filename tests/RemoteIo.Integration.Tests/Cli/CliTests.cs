@@ -6,7 +6,6 @@ using RemoteIo.Integration.Tests.Support;
 namespace RemoteIo.Integration.Tests.Cli;
 
 /// <summary>The remoteio command line against an in-process host: what it prints and the exit codes scripts rely on.</summary>
-[Collection(ProcessTestsCollection.Name)]
 public sealed class CliTests
 {
     [Fact]

@@ -4,7 +4,6 @@ using RemoteIo.Integration.Tests.Support;
 namespace RemoteIo.Integration.Tests.Host;
 
 /// <summary>remoteio-host and remoteio as real processes: start, serve the CLI, write the log on SIGUSR1, stop on SIGTERM.</summary>
-[Collection(ProcessTestsCollection.Name)]
 public sealed partial class HostProcessTests
 {
     [Fact]

@@ -6,7 +6,6 @@ using RemoteIo.Integration.Tests.Support;
 namespace RemoteIo.Integration.Tests.Host;
 
 /// <summary>What the host says about its own start: time since the process started (from /proc) and the JIT's share.</summary>
-[Collection(ProcessTestsCollection.Name)]
 public sealed partial class HostStartReportTests
 {
     [Fact]

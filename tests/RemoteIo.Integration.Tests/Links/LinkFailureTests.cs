@@ -5,7 +5,6 @@ using RemoteIo.Integration.Tests.Support;
 namespace RemoteIo.Integration.Tests.Links;
 
 /// <summary>Clients that vanish without a goodbye: the host notices, soft-closes, runs what it accepted and leaves the pins safe.</summary>
-[Collection(ProcessTestsCollection.Name)]
 public sealed class LinkFailureTests
 {
     private static readonly int[] IdlePins = [22, 23, 24];
