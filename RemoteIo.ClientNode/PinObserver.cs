@@ -94,13 +94,15 @@ public class PinObserver : IAsyncDisposable
         EventBuffer buffer;
         lock (_gate)
         {
-            buffer = _firstReader ?? new EventBuffer(Server.Options.EventsBuffer);
+            // The first reader's buffer is registered since the start (and completed by End).
+            var first = _firstReader;
             _firstReader = null;
+            buffer = first ?? new EventBuffer(Server.Options.EventsBuffer);
             if (_ended is { } ended)
             {
                 buffer.Complete(ended is OperationCanceledException ? null : ended);
             }
-            else if (!_readers.Contains(buffer))
+            else if (first is null)
             {
                 _readers.Add(buffer);
             }
