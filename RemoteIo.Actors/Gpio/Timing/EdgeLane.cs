@@ -2,11 +2,25 @@ namespace RemoteIo.Actors.Gpio.Timing;
 
 /// <summary>
 /// The lines one timing thread (or the virtual clock's timer) runs: their waveforms, a due queue,
-/// and the batch of writes due at one instant. All storage is allocated up front; processing an
-/// edge allocates nothing. Callers hold <see cref="Gate"/> around every method.
+/// the batch of writes due at one instant, and the outbox of ended waveforms still to be reported.
+/// All storage is allocated up front; processing an edge allocates nothing. Callers hold
+/// <see cref="Gate"/> around every method.
 /// </summary>
+/// <remarks>
+/// Ended waveforms are reported outside the lock, but in the order the lane produced them: every
+/// end goes into the outbox, and one thread at a time (the <em>deliverer</em>) takes them out and
+/// tells the listener. A thread that ends waveforms while another one delivers leaves them to it, so
+/// the timing thread and a pin thread can never tell one line's ends in reverse.
+/// </remarks>
 internal sealed class EdgeLane
 {
+    /// <summary>
+    /// How late (ns) the lane may take over a queued waveform and still keep its planned start — the
+    /// exact chaining of wait-mode commands. Within it lies the normal wake-up jitter of a timing
+    /// thread (µs to a few hundred µs); beyond it the thread or the caller was stalled.
+    /// </summary>
+    public const long HandOverToleranceNanoseconds = 1_000_000;
+
     /// <summary>Guards the lane; reentrant, so a driver listener on the same thread may call back.</summary>
     public readonly Lock Gate = new();
 
@@ -31,6 +45,18 @@ internal sealed class EdgeLane
     /// <summary>The due time of each batched write.</summary>
     private readonly long[] _batchDue;
 
+    /// <summary>Ended waveforms not yet reported, a ring in the order they ended (grows only if a deliverer falls far behind).</summary>
+    private WaveformCompletion[] _outbox;
+
+    /// <summary>Index of the oldest entry of <see cref="_outbox"/>.</summary>
+    private int _outboxHead;
+
+    /// <summary>Entries in <see cref="_outbox"/>.</summary>
+    private int _outboxCount;
+
+    /// <summary>True while a thread reports ends of this lane (outside the lock); others leave theirs to it.</summary>
+    private bool _delivering;
+
     /// <summary>Creates a lane for a chip of <paramref name="lineCount"/> lines.</summary>
     /// <param name="driver">The driver.</param>
     /// <param name="clock">The clock.</param>
@@ -48,9 +74,10 @@ internal sealed class EdgeLane
         _queue = new DueQueue(lineCount);
         _batch = new PinValuePair[lineCount];
         _batchDue = new long[lineCount];
+        _outbox = new WaveformCompletion[MaxCompletionsPerPass];
     }
 
-    /// <summary>The most completions one <see cref="ProcessDue"/> pass can produce.</summary>
+    /// <summary>The most completions one <see cref="ProcessDue"/> pass can produce (the size of a deliverer's buffer).</summary>
     public int MaxCompletionsPerPass => (4 * _slots.Length) + 8;
 
     /// <summary>The earliest due time in the lane, <see cref="long.MaxValue"/> when idle.</summary>
@@ -72,48 +99,51 @@ internal sealed class EdgeLane
     /// <param name="waveform">A validated waveform.</param>
     /// <param name="token">Its token.</param>
     /// <param name="now">The clock now.</param>
-    /// <param name="done">Receives the waveforms this ends.</param>
-    /// <param name="count">Entries used in <paramref name="done"/>.</param>
-    public void Start(int line, in Waveform waveform, long token, long now, Span<WaveformCompletion> done, ref int count)
+    /// <param name="queued">A queued waveform: taken over late (now or later), it starts when it is written (see <see cref="MoveIfLate"/>).</param>
+    /// <returns>Its start: moved when it took over late during this call, else as given (the lane may still move it when it takes over late).</returns>
+    public long Start(int line, in Waveform waveform, long token, long now, bool queued)
     {
         ref var slot = ref _slots[line];
         if (slot.HasPending)
         {
-            Add(done, ref count, new WaveformCompletion(line, slot.PendingToken, now, WaveformEndReason.Superseded));
+            Add(new WaveformCompletion(line, slot.PendingToken, now, WaveformEndReason.Superseded));
         }
 
         slot.Pending = waveform;
         slot.PendingToken = token;
+        slot.PendingMovable = queued;
         slot.HasPending = true;
-        if (waveform.StartNanoseconds <= now)
+        var start = waveform.StartNanoseconds;
+        if (start <= now)
         {
-            if (Process(ref slot, line, now, now, done, ref count, out var level))
+            MoveIfLate(ref slot, now);
+            start = slot.Pending.StartNanoseconds;
+            if (Process(ref slot, line, now, now, out var level))
             {
-                WriteOne(line, level, done, ref count);
+                WriteOne(line, level);
             }
         }
         else
         {
-            slot.NextDue = Math.Min(slot.NextDue, waveform.StartNanoseconds);
+            slot.NextDue = Math.Min(slot.NextDue, start);
         }
 
         _queue.Set(line, slot.NextDue);
+        return start;
     }
 
     /// <summary>Stops whatever the line runs or awaits and leaves it at a final level.</summary>
     /// <param name="line">The line.</param>
     /// <param name="finalLevel">The level to leave; null: the running waveform's final level (or untouched when idle).</param>
     /// <param name="now">The clock now: the cut instant.</param>
-    /// <param name="done">Receives the waveforms this ends.</param>
-    /// <param name="count">Entries used in <paramref name="done"/>.</param>
-    public void Cancel(int line, PinValue? finalLevel, long now, Span<WaveformCompletion> done, ref int count)
+    public void Cancel(int line, PinValue? finalLevel, long now)
     {
         ref var slot = ref _slots[line];
 
         // Let anything already due (an end, a hand-over) happen first, so the cut applies to what
         // really runs now; its level is not written (the cut writes the final level instead).
         PinValue? dueLevel = null;
-        if (slot.NextDue <= now && Process(ref slot, line, now, now, done, ref count, out var processed))
+        if (slot.NextDue <= now && Process(ref slot, line, now, now, out var processed))
         {
             dueLevel = processed;
             slot.LevelKnown = false;
@@ -123,12 +153,12 @@ internal sealed class EdgeLane
         if (slot.Active)
         {
             level ??= slot.Current.FinalLevel;
-            Add(done, ref count, new WaveformCompletion(line, slot.CurrentToken, now, WaveformEndReason.Interrupted));
+            Add(new WaveformCompletion(line, slot.CurrentToken, now, WaveformEndReason.Interrupted));
         }
 
         if (slot.HasPending)
         {
-            Add(done, ref count, new WaveformCompletion(line, slot.PendingToken, now, WaveformEndReason.Superseded));
+            Add(new WaveformCompletion(line, slot.PendingToken, now, WaveformEndReason.Superseded));
         }
 
         level ??= dueLevel;
@@ -140,7 +170,7 @@ internal sealed class EdgeLane
         {
             slot.Level = value.IsHigh;
             slot.LevelKnown = true;
-            WriteOne(line, value, done, ref count);
+            WriteOne(line, value);
         }
     }
 
@@ -149,15 +179,13 @@ internal sealed class EdgeLane
     /// changes in one multi-line write, records each edge's lateness.
     /// </summary>
     /// <param name="now">The clock now.</param>
-    /// <param name="done">Receives the waveforms that ended (capacity <see cref="MaxCompletionsPerPass"/>).</param>
-    /// <param name="count">Entries used in <paramref name="done"/>.</param>
-    public void ProcessDue(long now, Span<WaveformCompletion> done, ref int count)
+    public void ProcessDue(long now)
     {
         var writes = 0;
         while (_queue.TryPeek(out var line, out var due) && due <= now)
         {
             ref var slot = ref _slots[line];
-            if (Process(ref slot, line, now, 0, done, ref count, out var level))
+            if (Process(ref slot, line, now, 0, out var level))
             {
                 _batch[writes] = new PinValuePair(line, level);
                 _batchDue[writes] = due;
@@ -172,7 +200,7 @@ internal sealed class EdgeLane
             return;
         }
 
-        WriteBatch(writes, done, ref count);
+        WriteBatch(writes);
         var after = ClockTime.NowNanoseconds(_clock);
         for (var i = 0; i < writes; i++)
         {
@@ -180,13 +208,87 @@ internal sealed class EdgeLane
         }
     }
 
-    /// <summary>Appends a completion if there is room (the capacities make overflow impossible in practice).</summary>
-    private static void Add(Span<WaveformCompletion> done, ref int count, in WaveformCompletion completion)
+    /// <summary>
+    /// Takes the oldest unreported ends into <paramref name="buffer"/> for the caller to report
+    /// outside the lock. A caller that is not yet the deliverer becomes it if there is something
+    /// to report and nobody else delivers (otherwise it gets nothing: the deliverer reports its ends
+    /// after the earlier ones); the deliverer (<paramref name="continuing"/>) stops being it once the
+    /// outbox is empty.
+    /// </summary>
+    /// <param name="buffer">Receives the ends, oldest first.</param>
+    /// <param name="continuing">True when the caller already is the deliverer.</param>
+    /// <returns>Entries written to <paramref name="buffer"/>; 0 means the caller is not (or no longer) the deliverer.</returns>
+    public int TakeCompletions(Span<WaveformCompletion> buffer, bool continuing)
     {
-        if (count < done.Length)
+        if (_delivering && !continuing)
         {
-            done[count++] = completion;
+            return 0;
         }
+
+        var taken = Math.Min(_outboxCount, buffer.Length);
+        for (var i = 0; i < taken; i++)
+        {
+            buffer[i] = _outbox[_outboxHead];
+            _outboxHead = (_outboxHead + 1) % _outbox.Length;
+        }
+
+        _outboxCount -= taken;
+        _delivering = taken > 0;
+        return taken;
+    }
+
+    /// <summary>The deliverer gives up (its listener call failed unexpectedly); the next thread that ends a waveform delivers what is left.</summary>
+    public void AbandonDelivery() => _delivering = false;
+
+    /// <summary>Appends an end to the outbox, in order; grows it when a deliverer is far behind (never drops one).</summary>
+    private void Add(in WaveformCompletion completion)
+    {
+        if (_outboxCount == _outbox.Length)
+        {
+            var grown = new WaveformCompletion[_outbox.Length * 2];
+            for (var i = 0; i < _outboxCount; i++)
+            {
+                grown[i] = _outbox[(_outboxHead + i) % _outbox.Length];
+            }
+
+            _outbox = grown;
+            _outboxHead = 0;
+        }
+
+        _outbox[(_outboxHead + _outboxCount) % _outbox.Length] = completion;
+        _outboxCount++;
+    }
+
+    /// <summary>
+    /// A queued waveform whose start has passed by more than <see cref="HandOverToleranceNanoseconds"/>
+    /// (or by half its duration or more) is moved, keeping every duration, to start at
+    /// <paramref name="time"/> — the instant its first level is written. A running waveform that was
+    /// to end where it took over ends there too, so the two still join without a gap. Lateness
+    /// within the tolerance keeps the planned start: a queue run on time chains exactly, without drift.
+    /// </summary>
+    /// <param name="slot">The slot.</param>
+    /// <param name="time">The instant the lane takes the waveform over.</param>
+    private static void MoveIfLate(ref LineSlot slot, long time)
+    {
+        if (!slot.HasPending || !slot.PendingMovable)
+        {
+            return;
+        }
+
+        var start = slot.Pending.StartNanoseconds;
+        var late = time - start;
+        var halfDuration = slot.Pending.HasEnd ? (slot.Pending.EndNanoseconds - start) / 2 : long.MaxValue;
+        if (late <= 0 || (late <= HandOverToleranceNanoseconds && late < halfDuration))
+        {
+            return;
+        }
+
+        if (slot.Active && slot.Current.EndNanoseconds == start)
+        {
+            slot.Current = slot.Current with { EndNanoseconds = time };
+        }
+
+        slot.Pending = slot.Pending.MovedTo(time);
     }
 
     /// <summary>
@@ -197,12 +299,11 @@ internal sealed class EdgeLane
     /// <param name="line">Its line.</param>
     /// <param name="time">The instant to evaluate.</param>
     /// <param name="floor">Hand-overs are reported no earlier than this (the call time, when a caller starts a waveform late).</param>
-    /// <param name="done">Receives ended waveforms.</param>
-    /// <param name="count">Entries used.</param>
     /// <param name="level">The level to write when the result is true.</param>
     /// <returns>True when the line must be written.</returns>
-    private static bool Process(ref LineSlot slot, int line, long time, long floor, Span<WaveformCompletion> done, ref int count, out PinValue level)
+    private bool Process(ref LineSlot slot, int line, long time, long floor, out PinValue level)
     {
+        MoveIfLate(ref slot, time);
         var haveDesired = false;
         var desired = false;
         while (true)
@@ -216,7 +317,7 @@ internal sealed class EdgeLane
 
             if (end <= handOver)
             {
-                Add(done, ref count, new WaveformCompletion(line, slot.CurrentToken, end, WaveformEndReason.Completed));
+                Add(new WaveformCompletion(line, slot.CurrentToken, end, WaveformEndReason.Completed));
                 slot.Active = false;
                 desired = slot.Current.FinalLevel.IsHigh;
                 haveDesired = true;
@@ -225,7 +326,7 @@ internal sealed class EdgeLane
             {
                 if (slot.Active)
                 {
-                    Add(done, ref count, new WaveformCompletion(line, slot.CurrentToken, Math.Max(handOver, floor), WaveformEndReason.Interrupted));
+                    Add(new WaveformCompletion(line, slot.CurrentToken, Math.Max(handOver, floor), WaveformEndReason.Interrupted));
                 }
 
                 slot.Current = slot.Pending;
@@ -260,7 +361,7 @@ internal sealed class EdgeLane
     }
 
     /// <summary>Writes one line now; a failure stops its waveform (reported as faulted).</summary>
-    private void WriteOne(int line, PinValue level, Span<WaveformCompletion> done, ref int count)
+    private void WriteOne(int line, PinValue level)
     {
         try
         {
@@ -268,12 +369,12 @@ internal sealed class EdgeLane
         }
         catch (Exception ex)
         {
-            Fault(line, ex, done, ref count);
+            Fault(line, ex);
         }
     }
 
     /// <summary>Writes the batch in one call; on failure retries line by line to isolate the faulty ones.</summary>
-    private void WriteBatch(int writes, Span<WaveformCompletion> done, ref int count)
+    private void WriteBatch(int writes)
     {
         try
         {
@@ -290,25 +391,25 @@ internal sealed class EdgeLane
         {
             for (var i = 0; i < writes; i++)
             {
-                WriteOne(_batch[i].Line, _batch[i].Value, done, ref count);
+                WriteOne(_batch[i].Line, _batch[i].Value);
             }
         }
     }
 
     /// <summary>Stops a line whose write failed and reports its waveforms as faulted.</summary>
-    private void Fault(int line, Exception error, Span<WaveformCompletion> done, ref int count)
+    private void Fault(int line, Exception error)
     {
         LastFault = error;
         ref var slot = ref _slots[line];
         var now = ClockTime.NowNanoseconds(_clock);
         if (slot.Active)
         {
-            Add(done, ref count, new WaveformCompletion(line, slot.CurrentToken, now, WaveformEndReason.Faulted));
+            Add(new WaveformCompletion(line, slot.CurrentToken, now, WaveformEndReason.Faulted));
         }
 
         if (slot.HasPending)
         {
-            Add(done, ref count, new WaveformCompletion(line, slot.PendingToken, now, WaveformEndReason.Faulted));
+            Add(new WaveformCompletion(line, slot.PendingToken, now, WaveformEndReason.Faulted));
         }
 
         slot.Active = false;

@@ -19,18 +19,30 @@ namespace RemoteIo.Actors.Gpio.Timing;
 /// <para>
 /// A timing thread that wakes later than a whole phase (a starved machine) does not replay the
 /// edges it missed: it writes the level the waveform has now and stays on the waveform's grid.
+/// A queued waveform (<see cref="StartQueued"/>) is the exception: taken over more than
+/// <see cref="HandOverTolerance"/> late (or by half its duration or more), it starts when its first
+/// level is written and runs its full duration — lateness delays a queued command, never shortens
+/// or skips it.
 /// </para>
 /// <para>
 /// <see cref="Start"/> and <see cref="Cancel(int)"/> act at once: a waveform whose start is not in
 /// the future is written on the calling thread before the call returns; a cancel writes the final
 /// level before it returns. Waveforms end through the <see cref="IWaveformListener"/> given to
-/// <see cref="Create"/>.
+/// <see cref="Create"/>, one line's ends always in the order they happened, whichever thread ended
+/// them (the timing thread, or a caller of <see cref="Start"/> or <see cref="Cancel(int)"/>).
 /// </para>
 /// </remarks>
 public abstract class EdgeScheduler : IDisposable
 {
-    /// <summary>Completions one <see cref="Start"/> or <see cref="Cancel(int)"/> call can produce at most.</summary>
+    /// <summary>Ends a <see cref="Start"/> or <see cref="Cancel(int)"/> caller reports per turn (what one call produces; a deliverer takes more in turns).</summary>
     private const int MaxCompletionsPerCall = 8;
+
+    /// <summary>
+    /// How late a queued waveform (<see cref="StartQueued"/>) may be taken over and still keep its
+    /// planned start: 1 ms. Wake-up jitter stays within it, so a queue run on time chains exactly;
+    /// a longer stall moves the waveform to the instant it is written.
+    /// </summary>
+    public static readonly TimeSpan HandOverTolerance = TimeSpan.FromTicks(EdgeLane.HandOverToleranceNanoseconds / ClockTime.NanosecondsPerTick);
 
     /// <summary>1 once disposed.</summary>
     private int _disposed;
@@ -111,7 +123,7 @@ public abstract class EdgeScheduler : IDisposable
     /// <param name="waveform">The waveform.</param>
     /// <param name="token">Handed back to the listener (a command id).</param>
     /// <exception cref="GpioInvalidArgumentException">The line is not an open output or the waveform is invalid; nothing changed.</exception>
-    public void Start(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, anchorNow: false);
+    public void Start(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, StartMode.AtStart);
 
     /// <summary>
     /// Gives <paramref name="line"/> a waveform that starts at the instant its first level is
@@ -126,7 +138,28 @@ public abstract class EdgeScheduler : IDisposable
     /// <param name="token">Handed back to the listener (a command id).</param>
     /// <returns>The start the waveform got, in nanoseconds on the scheduler's clock.</returns>
     /// <exception cref="GpioInvalidArgumentException">The line is not an open output or the waveform is invalid; nothing changed.</exception>
-    public long StartNow(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, anchorNow: true);
+    public long StartNow(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, StartMode.Now);
+
+    /// <summary>
+    /// Gives <paramref name="line"/> a waveform queued behind the running one (a wait-mode command
+    /// whose start is the running waveform's end). On time, exactly as <see cref="Start"/>: it takes
+    /// over at its start and the two join without a gap or drift. Taken over late — the timing
+    /// thread woke, or a write on another line returned, or this call came, more than
+    /// <see cref="HandOverTolerance"/> after its start, or by half its duration or more — it starts
+    /// instead at the instant its first level is written, keeping every duration: lateness delays a
+    /// queued command but never shortens or skips it. The running waveform that was to end at the
+    /// planned start then ends (<see cref="WaveformEndReason.Completed"/>) at that same instant, so
+    /// the listener learns the moved start from it, and its own end is its moved end.
+    /// </summary>
+    /// <param name="line">A line the controller has open as an output.</param>
+    /// <param name="waveform">The waveform, planned from the running waveform's end.</param>
+    /// <param name="token">Handed back to the listener (a command id).</param>
+    /// <returns>
+    /// The start it got when it already took over during this call (moved if this call came late);
+    /// otherwise its planned start, which a late hand-over may still move (reported as above).
+    /// </returns>
+    /// <exception cref="GpioInvalidArgumentException">The line is not an open output or the waveform is invalid; nothing changed.</exception>
+    public long StartQueued(int line, in Waveform waveform, long token = 0) => StartCore(line, waveform, token, StartMode.Queued);
 
     /// <summary>Cuts the line's waveform now and leaves the running waveform's final level (an idle line is left alone).</summary>
     /// <param name="line">A line of the controller.</param>
@@ -214,9 +247,46 @@ public abstract class EdgeScheduler : IDisposable
     {
     }
 
+    /// <summary>
+    /// Reports a lane's ended waveforms outside its lock, in the order they ended: the caller took
+    /// <paramref name="count"/> of them (and became the lane's deliverer) with
+    /// <see cref="EdgeLane.TakeCompletions"/> under the lock; this reports them, then takes and
+    /// reports whatever other threads ended meanwhile, until the outbox is empty.
+    /// </summary>
+    /// <param name="lane">The lane.</param>
+    /// <param name="buffer">Holds the first <paramref name="count"/> ends; reused for the rest.</param>
+    /// <param name="count">Ends taken; 0 when another thread delivers (it reports these too).</param>
+    private protected void Deliver(EdgeLane lane, Span<WaveformCompletion> buffer, int count)
+    {
+        var finished = false;
+        try
+        {
+            while (count > 0)
+            {
+                Report(buffer[..count]);
+                lock (lane.Gate)
+                {
+                    count = lane.TakeCompletions(buffer, continuing: true);
+                }
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            if (!finished)
+            {
+                lock (lane.Gate)
+                {
+                    lane.AbandonDelivery();
+                }
+            }
+        }
+    }
+
     /// <summary>Tells the listener about ended waveforms (outside every lock).</summary>
     /// <param name="done">The completions.</param>
-    private protected void Report(ReadOnlySpan<WaveformCompletion> done)
+    private void Report(ReadOnlySpan<WaveformCompletion> done)
     {
         if (Listener is not { } listener)
         {
@@ -240,26 +310,26 @@ public abstract class EdgeScheduler : IDisposable
     /// <summary>Refuses use after dispose.</summary>
     private protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-    /// <summary>Starts a waveform at its own start, or (<paramref name="anchorNow"/>) moved to now; returns the start it got.</summary>
-    private long StartCore(int line, in Waveform waveform, long token, bool anchorNow)
+    /// <summary>Starts a waveform as <paramref name="mode"/> says; returns the start it got.</summary>
+    private long StartCore(int line, in Waveform waveform, long token, StartMode mode)
     {
         waveform.Validate();
         Controller.CheckOutput(line);
         ThrowIfDisposed();
         var lane = LaneFor(line);
         Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
-        var count = 0;
+        int count;
         long start;
         lock (lane.Gate)
         {
             var now = NowNanoseconds;
-            var moved = anchorNow ? waveform.WithStart(now) : waveform;
-            start = moved.StartNanoseconds;
-            lane.Start(line, moved, token, now, done, ref count);
+            var moved = mode == StartMode.Now ? waveform.WithStart(now) : waveform;
+            start = lane.Start(line, moved, token, now, queued: mode == StartMode.Queued);
             OnLaneChanged(lane);
+            count = lane.TakeCompletions(done, continuing: false);
         }
 
-        Report(done[..count]);
+        Deliver(lane, done, count);
         return start;
     }
 
@@ -269,17 +339,31 @@ public abstract class EdgeScheduler : IDisposable
         var lane = LaneFor(CheckRange(line));
         ThrowIfDisposed();
         Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
-        var count = 0;
+        int count;
         long now;
         lock (lane.Gate)
         {
             now = NowNanoseconds;
-            lane.Cancel(line, finalLevel, now, done, ref count);
+            lane.Cancel(line, finalLevel, now);
             OnLaneChanged(lane);
+            count = lane.TakeCompletions(done, continuing: false);
         }
 
-        Report(done[..count]);
+        Deliver(lane, done, count);
         return now;
+    }
+
+    /// <summary>Where a started waveform's time grid comes from.</summary>
+    private enum StartMode
+    {
+        /// <summary>Its own timestamps, a start in the past honoured by phase (<see cref="Start"/>).</summary>
+        AtStart,
+
+        /// <summary>Moved to the instant it is written (<see cref="StartNow"/>).</summary>
+        Now,
+
+        /// <summary>Its own timestamps unless taken over late, then moved to the instant it is written (<see cref="StartQueued"/>).</summary>
+        Queued,
     }
 
     /// <summary>Refuses a line the chip does not have.</summary>

@@ -21,6 +21,12 @@ internal struct LineSlot
     /// <summary>Its token.</summary>
     public long PendingToken;
 
+    /// <summary>
+    /// True when <see cref="Pending"/> is a queued waveform (<see cref="EdgeScheduler.StartQueued"/>):
+    /// taken over late, it starts when it is written instead of losing the time it is late.
+    /// </summary>
+    public bool PendingMovable;
+
     /// <summary>True once the scheduler has written the line (so <see cref="Level"/> is what the line holds).</summary>
     public bool LevelKnown;
 

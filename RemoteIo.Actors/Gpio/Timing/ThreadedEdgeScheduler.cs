@@ -179,7 +179,7 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
             _waiter.Dispose();
         }
 
-        /// <summary>The thread: sleep, spin, write, report — allocation-free.</summary>
+        /// <summary>The thread: sleep, spin, write, report (in order with the lane's other ends) — allocation-free.</summary>
         private void Run()
         {
             ConfigureThread();
@@ -222,15 +222,16 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     continue;
                 }
 
-                var count = 0;
+                int count;
                 lock (_lane.Gate)
                 {
-                    _lane.ProcessDue(now, done, ref count);
+                    _lane.ProcessDue(now);
+                    count = _lane.TakeCompletions(done, continuing: false);
                 }
 
                 _latency.Decay();
 
-                _owner.Report(done[..count]);
+                _owner.Deliver(_lane, done, count);
             }
         }
 

@@ -88,11 +88,11 @@ internal sealed class TimerEdgeScheduler : EdgeScheduler
         _timer.Change(ClockTime.ToTimeSpanCeiling(delay), Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>The timer fired: write what is due, re-arm, then report ended waveforms.</summary>
+    /// <summary>The timer fired: write what is due, re-arm, then report ended waveforms (in order with the lane's other ends).</summary>
     private void OnTimer()
     {
         Span<WaveformCompletion> done = stackalloc WaveformCompletion[_lane.MaxCompletionsPerPass];
-        var count = 0;
+        int count;
         lock (_lane.Gate)
         {
             if (_armedFor == long.MaxValue && _lane.NextDue == long.MaxValue)
@@ -100,11 +100,12 @@ internal sealed class TimerEdgeScheduler : EdgeScheduler
                 return;
             }
 
-            _lane.ProcessDue(NowNanoseconds, done, ref count);
+            _lane.ProcessDue(NowNanoseconds);
             _armedFor = long.MaxValue;
             Arm();
+            count = _lane.TakeCompletions(done, continuing: false);
         }
 
-        Report(done[..count]);
+        Deliver(_lane, done, count);
     }
 }

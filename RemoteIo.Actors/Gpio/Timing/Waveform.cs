@@ -152,6 +152,20 @@ public readonly record struct Waveform
     public Waveform WithStart(long start) =>
         Checked(this with { StartNanoseconds = start, EndNanoseconds = HasEnd ? EndNanoseconds - StartNanoseconds + start : NoEnd });
 
+    /// <summary>
+    /// A copy moved to start at <paramref name="start"/>, keeping its duration, without validation
+    /// (a validated waveform stays valid): the lane's late hand-over, which must not throw under its lock.
+    /// An end that would overflow saturates just short of <see cref="NoEnd"/>.
+    /// </summary>
+    /// <param name="start">The new start, not before the current one.</param>
+    /// <returns>The moved waveform.</returns>
+    internal Waveform MovedTo(long start)
+    {
+        var shift = start - StartNanoseconds;
+        var end = !HasEnd ? NoEnd : EndNanoseconds > NoEnd - 1 - shift ? NoEnd - 1 : EndNanoseconds + shift;
+        return this with { StartNanoseconds = start, EndNanoseconds = end };
+    }
+
     /// <summary>Returns a copy with another final level.</summary>
     /// <param name="finalLevel">The level after the end.</param>
     /// <returns>The waveform.</returns>

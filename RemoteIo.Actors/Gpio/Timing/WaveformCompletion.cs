@@ -1,6 +1,6 @@
 namespace RemoteIo.Actors.Gpio.Timing;
 
-/// <summary>A waveform's end, collected under a lane's lock and reported to the listener after it is released.</summary>
+/// <summary>A waveform's end, queued in its lane's outbox under the lane's lock and reported to the listener, in order, after it is released.</summary>
 /// <param name="Line">The line.</param>
 /// <param name="Token">The waveform's token.</param>
 /// <param name="EndNanoseconds">When it ended.</param>

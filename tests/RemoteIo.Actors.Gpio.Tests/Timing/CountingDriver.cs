@@ -2,7 +2,7 @@ using RemoteIo.Actors.Gpio.Simulation;
 
 namespace RemoteIo.Actors.Gpio.Tests.Timing;
 
-/// <summary>A driver over a simulated chip that counts single and multi-line writes.</summary>
+/// <summary>A driver over a simulated chip that counts single and multi-line writes and can run a hook after each written line.</summary>
 public sealed class CountingDriver(SimulatedGpioChip chip) : GpioDriver
 {
     /// <summary>The real driver.</summary>
@@ -13,6 +13,9 @@ public sealed class CountingDriver(SimulatedGpioChip chip) : GpioDriver
 
     /// <summary>Calls of <see cref="WriteLines"/>.</summary>
     public int MultiWrites { get; private set; }
+
+    /// <summary>Called with each line right after it was written (a test makes a write slow here).</summary>
+    public Action<int>? AfterWrite { get; set; }
 
     /// <inheritdoc />
     public override string Description => "counting " + _inner.Description;
@@ -40,6 +43,7 @@ public sealed class CountingDriver(SimulatedGpioChip chip) : GpioDriver
     {
         SingleWrites++;
         _inner.WriteLine(line, value);
+        AfterWrite?.Invoke(line);
     }
 
     /// <inheritdoc />
@@ -47,6 +51,10 @@ public sealed class CountingDriver(SimulatedGpioChip chip) : GpioDriver
     {
         MultiWrites++;
         _inner.WriteLines(values);
+        foreach (var pair in values)
+        {
+            AfterWrite?.Invoke(pair.Line);
+        }
     }
 
     /// <inheritdoc />
