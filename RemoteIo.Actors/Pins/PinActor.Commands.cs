@@ -325,7 +325,12 @@ internal sealed partial class PinActor
     /// <remarks>
     /// A command that <paramref name="startsNow"/> (a fresh one, not a queued one) takes the instant
     /// its first level is written as its start: a pin thread preempted between <see cref="Plan"/>
-    /// and the hand-over delays the command but shortens none of its durations.
+    /// and the hand-over delays the command but shortens none of its durations. A queued one starts
+    /// where its predecessor ends, unless the scheduler takes it over late (a stalled timing thread,
+    /// or this actor handing it over after that instant): then it too starts when it is written and
+    /// runs its full duration, and its timestamps follow (here, or from its predecessor's end in
+    /// <see cref="HandleEnding"/>). Only an energising command continuing an energised stretch under a
+    /// max-on-time keeps its planned timestamps, so lateness can never carry the pin past its deadline.
     /// </remarks>
     private bool Hand(CommandTicket ticket, in Waveform waveform, bool startsNow)
     {
@@ -356,9 +361,14 @@ internal sealed partial class PinActor
         }
 
         // A pin already energised since earlier keeps that origin (its max-on-time deadline included).
-        if (startsNow && (!ticket.Energising || ticket.EnergisedSinceNanoseconds == ticket.StartNanoseconds))
+        var continuesEnergised = ticket.Energising && ticket.EnergisedSinceNanoseconds != ticket.StartNanoseconds;
+        if (startsNow && !continuesEnergised)
         {
             MoveStart(ticket, _runtime.Scheduler.StartNow(Gpio, waveform, ticket.Token));
+        }
+        else if (!startsNow && !(continuesEnergised && _line.Settings.MaxOnTime is not null))
+        {
+            MoveStart(ticket, _runtime.Scheduler.StartQueued(Gpio, waveform, ticket.Token));
         }
         else
         {
@@ -480,6 +490,12 @@ internal sealed partial class PinActor
             if (ending.Reason == WaveformEndReason.Completed && _prequeued is { State: not TicketState.Done } next)
             {
                 // The queued command took over at this instant; its turn (busy or done) follows when it is unstashed.
+                // Taken over late, it started there instead of at its planned start (the scheduler moved it).
+                if (ending.EndNanoseconds > next.StartNanoseconds)
+                {
+                    MoveStart(next, ending.EndNanoseconds);
+                }
+
                 _prequeued = null;
                 MakeCurrent(next);
             }
