@@ -15,7 +15,7 @@ namespace RemoteIo.Actors.Pins;
 /// </summary>
 /// <remarks>
 /// Thread-safe: the pin actor starts and cancels, the clock's timer thread ends waveforms and
-/// steps fades, under one lock. The channel is attached only while the pin holds it (a channel
+/// steps fades, under one lock; ends reach the listener outside it, in the order they happened. The channel is attached only while the pin holds it (a channel
 /// can be shared by two GPIOs, one at a time).
 /// </remarks>
 internal sealed class HardwarePwmOutput : IDisposable
@@ -29,7 +29,7 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <summary>The shortest lead: a margin over the measured lateness.</summary>
     private const long MinLeadNanoseconds = 100_000;
 
-    /// <summary>Completions one call can produce at most.</summary>
+    /// <summary>Completions one call can produce at most (the outbox's initial size).</summary>
     private const int MaxCompletions = 8;
 
     /// <summary>Guards everything below.</summary>
@@ -38,8 +38,8 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <summary>The clock of every timestamp.</summary>
     private readonly TimeProvider _clock;
 
-    /// <summary>Told when a waveform ends.</summary>
-    private readonly IWaveformListener _listener;
+    /// <summary>Ends on their way to the listener, in the order they happened (the timer thread and the pin actor both end waveforms); guarded by <see cref="_gate"/>.</summary>
+    private readonly WaveformEndOutbox _outbox;
 
     /// <summary>Fires at the next end, hand-over or fade step (created once; re-armed, never re-created).</summary>
     private readonly ITimer _timer;
@@ -98,7 +98,7 @@ internal sealed class HardwarePwmOutput : IDisposable
         Channel = channel;
         Function = function;
         _clock = clock;
-        _listener = listener;
+        _outbox = new WaveformEndOutbox(listener, MaxCompletions);
         _timer = clock.CreateTimer(static state => ((HardwarePwmOutput)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         // The system clock's timers fire up to a millisecond or more late (thread-pool wake-up); a
@@ -155,50 +155,56 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <exception cref="GpioException">Writing the channel failed; nothing changed but what was already due.</exception>
     public void Start(in Waveform waveform, long token)
     {
-        Span<Ending> done = stackalloc Ending[MaxCompletions];
-        var count = 0;
+        var deliver = false;
         try
         {
             lock (_gate)
             {
-                var pwm = _pwm ?? throw new InvalidOperationException($"GPIO {Gpio} does not hold its PWM channel");
-                var now = Now;
-                ProcessDue(now, done, ref count);
-                if (waveform.StartNanoseconds <= now)
+                try
                 {
-                    Apply(pwm, waveform, now);
-                    if (_hasPending)
+                    var pwm = _pwm ?? throw new InvalidOperationException($"GPIO {Gpio} does not hold its PWM channel");
+                    var now = Now;
+                    ProcessDue(now);
+                    if (waveform.StartNanoseconds <= now)
                     {
-                        Add(done, ref count, new Ending(_pendingToken, now, WaveformEndReason.Superseded));
-                        _hasPending = false;
+                        Apply(pwm, waveform, now);
+                        if (_hasPending)
+                        {
+                            Add(_pendingToken, now, WaveformEndReason.Superseded);
+                            _hasPending = false;
+                        }
+
+                        if (_active)
+                        {
+                            Add(_currentToken, now, WaveformEndReason.Interrupted);
+                        }
+
+                        MakeCurrent(waveform, token, now);
+                        ProcessDue(now);
+                    }
+                    else
+                    {
+                        if (_hasPending)
+                        {
+                            Add(_pendingToken, now, WaveformEndReason.Superseded);
+                        }
+
+                        _pending = waveform;
+                        _pendingToken = token;
+                        _hasPending = true;
                     }
 
-                    if (_active)
-                    {
-                        Add(done, ref count, new Ending(_currentToken, now, WaveformEndReason.Interrupted));
-                    }
-
-                    MakeCurrent(waveform, token, now);
-                    ProcessDue(now, done, ref count);
+                    Arm(now);
                 }
-                else
+                finally
                 {
-                    if (_hasPending)
-                    {
-                        Add(done, ref count, new Ending(_pendingToken, now, WaveformEndReason.Superseded));
-                    }
-
-                    _pending = waveform;
-                    _pendingToken = token;
-                    _hasPending = true;
+                    deliver = _outbox.TryBeginDelivery();
                 }
-
-                Arm(now);
             }
         }
         finally
         {
-            Report(done[..count]);
+            Deliver(deliver);
         }
     }
 
@@ -207,23 +213,29 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <exception cref="GpioException">Disabling failed (the endings are reported all the same).</exception>
     public long Cancel()
     {
-        Span<Ending> done = stackalloc Ending[MaxCompletions];
-        var count = 0;
+        var deliver = false;
         try
         {
             lock (_gate)
             {
-                var now = Now;
-                ProcessDue(now, done, ref count);
-                EndAll(now, WaveformEndReason.Interrupted, WaveformEndReason.Superseded, done, ref count);
-                Arm(now);
-                _pwm?.Stop();
-                return now;
+                try
+                {
+                    var now = Now;
+                    ProcessDue(now);
+                    EndAll(now, WaveformEndReason.Interrupted, WaveformEndReason.Superseded);
+                    Arm(now);
+                    _pwm?.Stop();
+                    return now;
+                }
+                finally
+                {
+                    deliver = _outbox.TryBeginDelivery();
+                }
             }
         }
         finally
         {
-            Report(done[..count]);
+            Deliver(deliver);
         }
     }
 
@@ -250,12 +262,15 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <inheritdoc />
     public void Dispose() => _timer.Dispose();
 
-    /// <summary>Appends a completion if there is room.</summary>
-    private static void Add(Span<Ending> done, ref int count, in Ending completion)
+    /// <summary>Queues a waveform's end for the listener; the caller holds <see cref="_gate"/>.</summary>
+    private void Add(long token, long endNanoseconds, WaveformEndReason reason) => _outbox.Add(Gpio, token, endNanoseconds, reason);
+
+    /// <summary>Reports the queued ends, in order, when this thread became the deliverer (outside <see cref="_gate"/>).</summary>
+    private void Deliver(bool deliver)
     {
-        if (count < done.Length)
+        if (deliver)
         {
-            done[count++] = completion;
+            _outbox.Deliver(_gate);
         }
     }
 
@@ -326,7 +341,7 @@ internal sealed class HardwarePwmOutput : IDisposable
     }
 
     /// <summary>Runs what is due at <paramref name="now"/>: ends, hand-overs, a fade step. A write failure ends the waveforms as faulted.</summary>
-    private void ProcessDue(long now, Span<Ending> done, ref int count)
+    private void ProcessDue(long now)
     {
         if (_pwm is not { } pwm)
         {
@@ -346,7 +361,7 @@ internal sealed class HardwarePwmOutput : IDisposable
 
                 if (end <= handOver)
                 {
-                    Add(done, ref count, new Ending(_currentToken, end, WaveformEndReason.Completed));
+                    Add(_currentToken, end, WaveformEndReason.Completed);
                     _active = false;
                     _nextStep = long.MaxValue;
                     if (handOver > now)
@@ -361,7 +376,7 @@ internal sealed class HardwarePwmOutput : IDisposable
                 Apply(pwm, _pending, handOver);
                 if (_active)
                 {
-                    Add(done, ref count, new Ending(_currentToken, handOver, WaveformEndReason.Interrupted));
+                    Add(_currentToken, handOver, WaveformEndReason.Interrupted);
                 }
 
                 _hasPending = false;
@@ -377,7 +392,7 @@ internal sealed class HardwarePwmOutput : IDisposable
         }
         catch (GpioException e)
         {
-            Fault(pwm, e, now, done, ref count);
+            Fault(pwm, e, now);
         }
     }
 
@@ -395,10 +410,10 @@ internal sealed class HardwarePwmOutput : IDisposable
     }
 
     /// <summary>A write failed: the waveforms end as faulted, the channel is disabled if it still can be.</summary>
-    private void Fault(SysfsPwmChannel pwm, GpioException error, long now, Span<Ending> done, ref int count)
+    private void Fault(SysfsPwmChannel pwm, GpioException error, long now)
     {
         LastFault = error;
-        EndAll(now, WaveformEndReason.Faulted, WaveformEndReason.Faulted, done, ref count);
+        EndAll(now, WaveformEndReason.Faulted, WaveformEndReason.Faulted);
         try
         {
             pwm.Stop();
@@ -410,16 +425,16 @@ internal sealed class HardwarePwmOutput : IDisposable
     }
 
     /// <summary>Ends the running waveform and the waiting one at <paramref name="now"/>, each with its reason.</summary>
-    private void EndAll(long now, WaveformEndReason running, WaveformEndReason waiting, Span<Ending> done, ref int count)
+    private void EndAll(long now, WaveformEndReason running, WaveformEndReason waiting)
     {
         if (_active)
         {
-            Add(done, ref count, new Ending(_currentToken, now, running));
+            Add(_currentToken, now, running);
         }
 
         if (_hasPending)
         {
-            Add(done, ref count, new Ending(_pendingToken, now, waiting));
+            Add(_pendingToken, now, waiting);
         }
 
         _active = false;
@@ -461,17 +476,17 @@ internal sealed class HardwarePwmOutput : IDisposable
             SpinUntil(target);
         }
 
-        Span<Ending> done = stackalloc Ending[MaxCompletions];
-        var count = 0;
+        bool deliver;
         lock (_gate)
         {
             var now = Now;
-            ProcessDue(now, done, ref count);
+            ProcessDue(now);
             _armedFor = long.MaxValue;
             Arm(now);
+            deliver = _outbox.TryBeginDelivery();
         }
 
-        Report(done[..count]);
+        Deliver(deliver);
     }
 
     /// <summary>Learns how late the timer woke for an early-armed <paramref name="target"/>, then spins until it.</summary>
@@ -487,19 +502,4 @@ internal sealed class HardwarePwmOutput : IDisposable
             Thread.SpinWait(20);
         }
     }
-
-    /// <summary>Tells the listener about ended waveforms, outside the lock.</summary>
-    private void Report(ReadOnlySpan<Ending> done)
-    {
-        foreach (var c in done)
-        {
-            _listener.OnWaveformEnded(Gpio, c.Token, c.EndNanoseconds, c.Reason);
-        }
-    }
-
-    /// <summary>A waveform's end, collected under the lock and reported after it is released.</summary>
-    /// <param name="Token">The waveform's token.</param>
-    /// <param name="EndNanoseconds">When it ended.</param>
-    /// <param name="Reason">Why.</param>
-    private readonly record struct Ending(long Token, long EndNanoseconds, WaveformEndReason Reason);
 }

@@ -8,8 +8,7 @@ namespace RemoteIo.Actors.Gpio.Timing;
 /// </summary>
 /// <remarks>
 /// Ended waveforms are reported outside the lock, but in the order the lane produced them: every
-/// end goes into the outbox, and one thread at a time (the <em>deliverer</em>) takes them out and
-/// tells the listener. A thread that ends waveforms while another one delivers leaves them to it, so
+/// end goes into the lane's <see cref="WaveformEndOutbox"/>, and one thread at a time delivers, so
 /// the timing thread and a pin thread can never tell one line's ends in reverse.
 /// </remarks>
 internal sealed class EdgeLane
@@ -45,23 +44,13 @@ internal sealed class EdgeLane
     /// <summary>The due time of each batched write.</summary>
     private readonly long[] _batchDue;
 
-    /// <summary>Ended waveforms not yet reported, a ring in the order they ended (grows only if a deliverer falls far behind).</summary>
-    private WaveformCompletion[] _outbox;
-
-    /// <summary>Index of the oldest entry of <see cref="_outbox"/>.</summary>
-    private int _outboxHead;
-
-    /// <summary>Entries in <see cref="_outbox"/>.</summary>
-    private int _outboxCount;
-
-    /// <summary>True while a thread reports ends of this lane (outside the lock); others leave theirs to it.</summary>
-    private bool _delivering;
-
     /// <summary>Creates a lane for a chip of <paramref name="lineCount"/> lines.</summary>
     /// <param name="driver">The driver.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="lineCount">Lines on the chip.</param>
-    public EdgeLane(GpioDriver driver, TimeProvider clock, int lineCount)
+    /// <param name="listener">Told when waveforms end; may be null.</param>
+    /// <param name="log">Where a failing listener is logged; may be null.</param>
+    public EdgeLane(GpioDriver driver, TimeProvider clock, int lineCount, IWaveformListener? listener, Action<string>? log)
     {
         _driver = driver;
         _clock = clock;
@@ -74,11 +63,14 @@ internal sealed class EdgeLane
         _queue = new DueQueue(lineCount);
         _batch = new PinValuePair[lineCount];
         _batchDue = new long[lineCount];
-        _outbox = new WaveformCompletion[MaxCompletionsPerPass];
+        Outbox = new WaveformEndOutbox(listener, MaxCompletionsPerPass, log);
     }
 
-    /// <summary>The most completions one <see cref="ProcessDue"/> pass can produce (the size of a deliverer's buffer).</summary>
+    /// <summary>The most completions one <see cref="ProcessDue"/> pass can produce (the outbox's initial size).</summary>
     public int MaxCompletionsPerPass => (4 * _slots.Length) + 8;
+
+    /// <summary>The lane's ended waveforms on their way to the listener, in order; guarded by <see cref="Gate"/>.</summary>
+    public WaveformEndOutbox Outbox { get; }
 
     /// <summary>The earliest due time in the lane, <see cref="long.MaxValue"/> when idle.</summary>
     public long NextDue => _queue.TryPeek(out _, out var due) ? due : long.MaxValue;
@@ -208,56 +200,9 @@ internal sealed class EdgeLane
         }
     }
 
-    /// <summary>
-    /// Takes the oldest unreported ends into <paramref name="buffer"/> for the caller to report
-    /// outside the lock. A caller that is not yet the deliverer becomes it if there is something
-    /// to report and nobody else delivers (otherwise it gets nothing: the deliverer reports its ends
-    /// after the earlier ones); the deliverer (<paramref name="continuing"/>) stops being it once the
-    /// outbox is empty.
-    /// </summary>
-    /// <param name="buffer">Receives the ends, oldest first.</param>
-    /// <param name="continuing">True when the caller already is the deliverer.</param>
-    /// <returns>Entries written to <paramref name="buffer"/>; 0 means the caller is not (or no longer) the deliverer.</returns>
-    public int TakeCompletions(Span<WaveformCompletion> buffer, bool continuing)
-    {
-        if (_delivering && !continuing)
-        {
-            return 0;
-        }
-
-        var taken = Math.Min(_outboxCount, buffer.Length);
-        for (var i = 0; i < taken; i++)
-        {
-            buffer[i] = _outbox[_outboxHead];
-            _outboxHead = (_outboxHead + 1) % _outbox.Length;
-        }
-
-        _outboxCount -= taken;
-        _delivering = taken > 0;
-        return taken;
-    }
-
-    /// <summary>The deliverer gives up (its listener call failed unexpectedly); the next thread that ends a waveform delivers what is left.</summary>
-    public void AbandonDelivery() => _delivering = false;
-
-    /// <summary>Appends an end to the outbox, in order; grows it when a deliverer is far behind (never drops one).</summary>
-    private void Add(in WaveformCompletion completion)
-    {
-        if (_outboxCount == _outbox.Length)
-        {
-            var grown = new WaveformCompletion[_outbox.Length * 2];
-            for (var i = 0; i < _outboxCount; i++)
-            {
-                grown[i] = _outbox[(_outboxHead + i) % _outbox.Length];
-            }
-
-            _outbox = grown;
-            _outboxHead = 0;
-        }
-
-        _outbox[(_outboxHead + _outboxCount) % _outbox.Length] = completion;
-        _outboxCount++;
-    }
+    /// <summary>Queues an end for the listener, in order.</summary>
+    private void Add(in WaveformCompletion completion) =>
+        Outbox.Add(completion.Line, completion.Token, completion.EndNanoseconds, completion.Reason);
 
     /// <summary>
     /// A queued waveform whose start has passed by more than <see cref="HandOverToleranceNanoseconds"/>

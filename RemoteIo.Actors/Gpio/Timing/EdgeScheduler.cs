@@ -34,9 +34,6 @@ namespace RemoteIo.Actors.Gpio.Timing;
 /// </remarks>
 public abstract class EdgeScheduler : IDisposable
 {
-    /// <summary>Ends a <see cref="Start"/> or <see cref="Cancel(int)"/> caller reports per turn (what one call produces; a deliverer takes more in turns).</summary>
-    private const int MaxCompletionsPerCall = 8;
-
     /// <summary>
     /// How late a queued waveform (<see cref="StartQueued"/>) may be taken over and still keep its
     /// planned start: 1 ms. Wake-up jitter stays within it, so a queue run on time chains exactly;
@@ -247,66 +244,6 @@ public abstract class EdgeScheduler : IDisposable
     {
     }
 
-    /// <summary>
-    /// Reports a lane's ended waveforms outside its lock, in the order they ended: the caller took
-    /// <paramref name="count"/> of them (and became the lane's deliverer) with
-    /// <see cref="EdgeLane.TakeCompletions"/> under the lock; this reports them, then takes and
-    /// reports whatever other threads ended meanwhile, until the outbox is empty.
-    /// </summary>
-    /// <param name="lane">The lane.</param>
-    /// <param name="buffer">Holds the first <paramref name="count"/> ends; reused for the rest.</param>
-    /// <param name="count">Ends taken; 0 when another thread delivers (it reports these too).</param>
-    private protected void Deliver(EdgeLane lane, Span<WaveformCompletion> buffer, int count)
-    {
-        var finished = false;
-        try
-        {
-            while (count > 0)
-            {
-                Report(buffer[..count]);
-                lock (lane.Gate)
-                {
-                    count = lane.TakeCompletions(buffer, continuing: true);
-                }
-            }
-
-            finished = true;
-        }
-        finally
-        {
-            if (!finished)
-            {
-                lock (lane.Gate)
-                {
-                    lane.AbandonDelivery();
-                }
-            }
-        }
-    }
-
-    /// <summary>Tells the listener about ended waveforms (outside every lock).</summary>
-    /// <param name="done">The completions.</param>
-    private void Report(ReadOnlySpan<WaveformCompletion> done)
-    {
-        if (Listener is not { } listener)
-        {
-            return;
-        }
-
-        foreach (var c in done)
-        {
-            try
-            {
-                listener.OnWaveformEnded(c.Line, c.Token, c.EndNanoseconds, c.Reason);
-            }
-            catch (Exception ex)
-            {
-                // A listener's bug must not stop the edges of every other line.
-                Log?.Invoke($"waveform listener failed for line {c.Line} (token {c.Token}, {c.Reason}): {ex.Message}");
-            }
-        }
-    }
-
     /// <summary>Refuses use after dispose.</summary>
     private protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
@@ -317,8 +254,7 @@ public abstract class EdgeScheduler : IDisposable
         Controller.CheckOutput(line);
         ThrowIfDisposed();
         var lane = LaneFor(line);
-        Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
-        int count;
+        bool deliver;
         long start;
         lock (lane.Gate)
         {
@@ -326,10 +262,14 @@ public abstract class EdgeScheduler : IDisposable
             var moved = mode == StartMode.Now ? waveform.WithStart(now) : waveform;
             start = lane.Start(line, moved, token, now, queued: mode == StartMode.Queued);
             OnLaneChanged(lane);
-            count = lane.TakeCompletions(done, continuing: false);
+            deliver = lane.Outbox.TryBeginDelivery();
         }
 
-        Deliver(lane, done, count);
+        if (deliver)
+        {
+            lane.Outbox.Deliver(lane.Gate);
+        }
+
         return start;
     }
 
@@ -338,18 +278,21 @@ public abstract class EdgeScheduler : IDisposable
     {
         var lane = LaneFor(CheckRange(line));
         ThrowIfDisposed();
-        Span<WaveformCompletion> done = stackalloc WaveformCompletion[MaxCompletionsPerCall];
-        int count;
+        bool deliver;
         long now;
         lock (lane.Gate)
         {
             now = NowNanoseconds;
             lane.Cancel(line, finalLevel, now);
             OnLaneChanged(lane);
-            count = lane.TakeCompletions(done, continuing: false);
+            deliver = lane.Outbox.TryBeginDelivery();
         }
 
-        Deliver(lane, done, count);
+        if (deliver)
+        {
+            lane.Outbox.Deliver(lane.Gate);
+        }
+
         return now;
     }
 

@@ -33,7 +33,7 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         _workers = new Worker[options.ThreadCount];
         for (var i = 0; i < _lanes.Length; i++)
         {
-            _lanes[i] = new EdgeLane(controller.Driver, clock, controller.PinCount);
+            _lanes[i] = new EdgeLane(controller.Driver, clock, controller.PinCount, listener, log);
             _workers[i] = new Worker(this, _lanes[i], i);
         }
 
@@ -183,7 +183,6 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         private void Run()
         {
             ConfigureThread();
-            Span<WaveformCompletion> done = stackalloc WaveformCompletion[_lane.MaxCompletionsPerPass];
             var clock = _owner.Clock;
             while (Volatile.Read(ref _stopping) == 0)
             {
@@ -222,16 +221,19 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     continue;
                 }
 
-                int count;
+                bool deliver;
                 lock (_lane.Gate)
                 {
                     _lane.ProcessDue(now);
-                    count = _lane.TakeCompletions(done, continuing: false);
+                    deliver = _lane.Outbox.TryBeginDelivery();
                 }
 
                 _latency.Decay();
 
-                _owner.Deliver(_lane, done, count);
+                if (deliver)
+                {
+                    _lane.Outbox.Deliver(_lane.Gate);
+                }
             }
         }
 

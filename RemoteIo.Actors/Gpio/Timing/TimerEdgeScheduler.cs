@@ -28,7 +28,7 @@ internal sealed class TimerEdgeScheduler : EdgeScheduler
     public TimerEdgeScheduler(GpioController controller, TimeProvider clock, EdgeSchedulerOptions options, IWaveformListener? listener, Action<string>? log)
         : base(controller, clock, options, listener, log)
     {
-        _lane = new EdgeLane(controller.Driver, clock, controller.PinCount);
+        _lane = new EdgeLane(controller.Driver, clock, controller.PinCount, listener, log);
         _lanes = [_lane];
         _timer = clock.CreateTimer(static state => ((TimerEdgeScheduler)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -91,8 +91,7 @@ internal sealed class TimerEdgeScheduler : EdgeScheduler
     /// <summary>The timer fired: write what is due, re-arm, then report ended waveforms (in order with the lane's other ends).</summary>
     private void OnTimer()
     {
-        Span<WaveformCompletion> done = stackalloc WaveformCompletion[_lane.MaxCompletionsPerPass];
-        int count;
+        bool deliver;
         lock (_lane.Gate)
         {
             if (_armedFor == long.MaxValue && _lane.NextDue == long.MaxValue)
@@ -103,9 +102,12 @@ internal sealed class TimerEdgeScheduler : EdgeScheduler
             _lane.ProcessDue(NowNanoseconds);
             _armedFor = long.MaxValue;
             Arm();
-            count = _lane.TakeCompletions(done, continuing: false);
+            deliver = _lane.Outbox.TryBeginDelivery();
         }
 
-        Deliver(_lane, done, count);
+        if (deliver)
+        {
+            _lane.Outbox.Deliver(_lane.Gate);
+        }
     }
 }
