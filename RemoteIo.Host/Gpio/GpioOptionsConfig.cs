@@ -28,6 +28,7 @@ public static class GpioOptionsConfig
         {
             ThreadCount = c.GetInt("timing.thread-count", t.ThreadCount),
             SpinWindow = c.GetTimeSpan("timing.spin-window", t.SpinWindow, allowInfinite: false),
+            SpinBudget = c.GetDouble("timing.spin-budget", t.SpinBudget),
             ThreadPriority = ParsePriority(c.GetString("timing.thread-priority", t.ThreadPriority.ToString())!),
             RealtimePriority = c.GetInt("timing.realtime-priority", t.RealtimePriority),
             SoftwarePwmFrequency = c.GetDouble("timing.software-pwm-frequency", t.SoftwarePwmFrequency),

@@ -6,6 +6,7 @@ using RemoteIo.Bench.Pins;
 //   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- all [--seconds 10]
 //   ... -- throughput | impulses | blink | inputs | idle | hardware   (one scenario)
 //   ... [--rt N]   timing threads at SCHED_FIFO priority N (remoteio.gpio.timing.realtime-priority)
+//   ... [--spin-us N] [--spin-budget X]   remoteio.gpio.timing.spin-window (µs) and spin-budget (share of a core)
 // Micro-benchmarks, if any are added (BenchmarkDotNet):
 //   dotnet run -c Release --project bench/RemoteIo.Bench.Pins -- --filter '*'
 var scenarios = new[] { "all", "throughput", "impulses", "blink", "inputs", "idle", "hardware" };
@@ -23,9 +24,11 @@ if (args.Length == 0 || !scenarios.Contains(args[0]))
 
 var seconds = Option("--seconds", 10);
 var realtime = (int)Option("--rt", 0);
-BenchHost.Timing = BenchHost.Timing.WithRealtimePriority(realtime);
+BenchHost.Timing = BenchHost.Timing.WithRealtimePriority(realtime)
+    .WithSpinWindow(TimeSpan.FromMicroseconds(Option("--spin-us", BenchHost.Timing.SpinWindow.TotalMicroseconds)))
+    .WithSpinBudget(Option("--spin-budget", BenchHost.Timing.SpinBudget));
 var which = args[0];
-Console.WriteLine($"RemoteIo pins bench: {Environment.ProcessorCount} cores, load average {BenchHost.LoadAverage()}, .NET {Environment.Version}, timing threads {(realtime > 0 ? $"SCHED_FIFO {realtime}" : "normal scheduler")}");
+Console.WriteLine($"RemoteIo pins bench: {Environment.ProcessorCount} cores, load average {BenchHost.LoadAverage()}, .NET {Environment.Version}, timing threads {(realtime > 0 ? $"SCHED_FIFO {realtime}" : "normal scheduler")}, spin window {BenchHost.Timing.SpinWindow.TotalMicroseconds:0} µs, spin budget {BenchHost.Timing.SpinBudget:0.###} of a core");
 if (which is "all" or "throughput")
 {
     ThroughputBench.Run(400_000, 20_000);

@@ -68,6 +68,8 @@ public sealed class GpioDriverFactoryTests : IDisposable
         Assert.Contains("transition-log-capacity", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithSimulation(GpioSimulationOptions.Default.WithTransitionLogCapacity(0)).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("remoteio.gpio.timing.thread-count", Assert.Throws<GpioInvalidArgumentException>(() => GpioOptions.Default.WithTiming(EdgeSchedulerOptions.Default.WithThreadCount(0)).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("spin-window", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithSpinWindow(TimeSpan.FromSeconds(1)).Validate()).Message, StringComparison.Ordinal);
+        Assert.Contains("remoteio.gpio.timing.spin-budget", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithSpinBudget(1.5).Validate()).Message, StringComparison.Ordinal);
+        Assert.Contains("spin-budget", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithSpinBudget(double.NaN).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("realtime-priority", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithRealtimePriority(100).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("software-pwm-frequency", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithSoftwarePwmFrequency(0).Validate()).Message, StringComparison.Ordinal);
         Assert.Contains("fade-step", Assert.Throws<GpioInvalidArgumentException>(() => EdgeSchedulerOptions.Default.WithFadeStep(TimeSpan.FromMilliseconds(-1)).Validate()).Message, StringComparison.Ordinal);

@@ -9,8 +9,10 @@ namespace RemoteIo.Actors.Gpio.Timing;
 /// <para>
 /// <see cref="Create"/> picks the implementation from the clock. On <see cref="TimeProvider.System"/>
 /// dedicated threads sleep until shortly before the next due edge (<c>ppoll</c> with a nanosecond
-/// timeout and 1 ns timer slack), spin for the last <see cref="EdgeSchedulerOptions.SpinWindow"/>,
-/// and write everything due at that instant in one multi-line write. On any other clock (the test
+/// timeout and 1 ns timer slack), spin for the last stretch — the whole
+/// <see cref="EdgeSchedulerOptions.SpinWindow"/> while their <see cref="EdgeSchedulerOptions.SpinBudget"/>
+/// lasts, else as long as their measured wake-up latency needs — and write everything due at that
+/// instant in one multi-line write; ends are reported once no other edge is imminent. On any other clock (the test
 /// kit's manual clock) edges are written inside the clock's timer callbacks, with the clock
 /// standing exactly at their due time, so a simulated transition log shows exact virtual times
 /// (timers count in 100 ns <see cref="TimeSpan"/> ticks, so a due time between two ticks is

@@ -17,10 +17,19 @@ public sealed record EdgeSchedulerOptions
 
     /// <summary>
     /// The longest a timing thread spins on the clock before a due edge (<c>spin-window</c>,
-    /// default 200 µs). The thread measures how late its sleeps wake and spins only that long plus
-    /// a margin, up to this window; edges are exact while the wake-up latency stays below it.
+    /// default 1 ms). While its <see cref="SpinBudget"/> lasts the thread spins this whole window,
+    /// so an edge is exact even when the OS wakes it late; beyond the budget it spins only as long
+    /// as its measured wake-up latency needs (plus a margin), never longer than this window.
     /// </summary>
-    public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMicroseconds(200);
+    public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// The share of one core a timing thread may spend spinning whole windows (<c>spin-budget</c>,
+    /// 0..1, default 0.1). Sleeps on a shared VM can wake hundreds of µs late, beyond any learned
+    /// latency; spinning the whole window absorbs that for sparse edges (impulses, slow blinks) at a
+    /// bounded cost, while dense edges fall back to the learned spin. 0 turns whole windows off.
+    /// </summary>
+    public double SpinBudget { get; init; } = 0.1;
 
     /// <summary>
     /// The priority of the timing threads (<c>thread-priority</c>, default Highest). On Linux it sets
@@ -51,6 +60,11 @@ public sealed record EdgeSchedulerOptions
     /// <param name="spinWindow">0..10 ms.</param>
     /// <returns>The options.</returns>
     public EdgeSchedulerOptions WithSpinWindow(TimeSpan spinWindow) => this with { SpinWindow = spinWindow };
+
+    /// <summary>Returns a copy with another spin budget.</summary>
+    /// <param name="share">The share of one core, 0..1.</param>
+    /// <returns>The options.</returns>
+    public EdgeSchedulerOptions WithSpinBudget(double share) => this with { SpinBudget = share };
 
     /// <summary>Returns a copy with another thread priority.</summary>
     /// <param name="priority">The priority.</param>
@@ -84,6 +98,11 @@ public sealed record EdgeSchedulerOptions
         if (SpinWindow < TimeSpan.Zero || SpinWindow > TimeSpan.FromMilliseconds(10))
         {
             throw new GpioInvalidArgumentException($"remoteio.gpio.timing.spin-window = {SpinWindow} is outside 0..10ms");
+        }
+
+        if (!(SpinBudget is >= 0 and <= 1))
+        {
+            throw new GpioInvalidArgumentException($"remoteio.gpio.timing.spin-budget = {SpinBudget} is outside 0..1 (a share of one core)");
         }
 
         if (!Enum.IsDefined(ThreadPriority))

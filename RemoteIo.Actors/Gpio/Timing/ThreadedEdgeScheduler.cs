@@ -102,6 +102,12 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
     /// <summary>One timing thread and its lane.</summary>
     private sealed class Worker : IDisposable
     {
+        /// <summary>An edge due this soon goes before the reports of ends already written (100 µs).</summary>
+        private const long ReportDeferralNanoseconds = 100_000;
+
+        /// <summary>The longest ends wait for imminent edges before they are reported anyway (250 µs).</summary>
+        private const long MaxReportDelayNanoseconds = 250_000;
+
         /// <summary>The scheduler (for the clock, the options and reporting).</summary>
         private readonly ThreadedEdgeScheduler _owner;
 
@@ -117,6 +123,15 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         /// <summary>How long the thread spins before an edge, learnt from how late its sleeps wake.</summary>
         private readonly WakeLatencyEstimator _latency;
 
+        /// <summary>The share of a core this thread may spend spinning whole windows.</summary>
+        private readonly SpinBudget _budget;
+
+        /// <summary>The configured spin window in nanoseconds.</summary>
+        private readonly long _window;
+
+        /// <summary>When the thread first left ended waveforms unreported for an imminent edge (0: none left).</summary>
+        private long _deferredSince;
+
         /// <summary>The due time the thread is heading for; guarded by the lane's lock.</summary>
         private long _target = long.MaxValue;
 
@@ -131,7 +146,9 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         {
             _owner = owner;
             _lane = lane;
-            _latency = new WakeLatencyEstimator(ClockTime.ToNanoseconds(owner.Options.SpinWindow));
+            _window = ClockTime.ToNanoseconds(owner.Options.SpinWindow);
+            _latency = new WakeLatencyEstimator(_window);
+            _budget = new SpinBudget(owner.Options.SpinBudget, _window);
             _thread = new Thread(Run)
             {
                 IsBackground = true,
@@ -194,14 +211,20 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     Volatile.Write(ref _changed, 0);
                 }
 
+                var now = ClockTime.NowNanoseconds(clock);
+                if (_deferredSince != 0 && due - now > ReportDeferralNanoseconds)
+                {
+                    DeliverEnds(now, due);
+                    continue;
+                }
+
                 if (due == long.MaxValue)
                 {
                     _waiter.Wait(-1);
                     continue;
                 }
 
-                var now = ClockTime.NowNanoseconds(clock);
-                var spin = _latency.SpinNanoseconds;
+                var spin = _budget.AffordsFullWindow(now) ? _window : _latency.SpinNanoseconds;
                 if (due - now > spin)
                 {
                     var wake = due - spin;
@@ -210,30 +233,67 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     continue;
                 }
 
+                var spinStart = now;
                 while (now < due && Volatile.Read(ref _changed) == 0)
                 {
                     Thread.SpinWait(8);
                     now = ClockTime.NowNanoseconds(clock);
                 }
 
+                _budget.Spend(now - spinStart);
                 if (now < due)
                 {
                     continue;
                 }
 
-                bool deliver;
+                long next;
                 lock (_lane.Gate)
                 {
                     _lane.ProcessDue(now);
-                    deliver = _lane.Outbox.TryBeginDelivery();
+                    next = _lane.NextDue;
                 }
 
                 _latency.Decay();
+                DeliverEnds(now, next);
+            }
+        }
 
-                if (deliver)
+        /// <summary>
+        /// Reports the lane's ended waveforms, unless the next edge is imminent: telling a pin actor
+        /// wakes a thread (a system call that can take tens of µs on a VM), and lines that end
+        /// together (several impulses started at once) would each pay for the reports before them.
+        /// Reports wait at most <see cref="MaxReportDelayNanoseconds"/> for that.
+        /// </summary>
+        /// <param name="now">The clock now.</param>
+        /// <param name="next">The lane's next due time.</param>
+        private void DeliverEnds(long now, long next)
+        {
+            bool deliver;
+            lock (_lane.Gate)
+            {
+                if (_lane.Outbox.Count == 0)
                 {
-                    _lane.Outbox.Deliver(_lane.Gate);
+                    _deferredSince = 0;
+                    return;
                 }
+
+                if (next - now <= ReportDeferralNanoseconds && (_deferredSince == 0 || now - _deferredSince < MaxReportDelayNanoseconds))
+                {
+                    if (_deferredSince == 0)
+                    {
+                        _deferredSince = now;
+                    }
+
+                    return;
+                }
+
+                _deferredSince = 0;
+                deliver = _lane.Outbox.TryBeginDelivery();
+            }
+
+            if (deliver)
+            {
+                _lane.Outbox.Deliver(_lane.Gate);
             }
         }
 

@@ -83,6 +83,9 @@ public sealed class WaveformEndOutbox
         _count++;
     }
 
+    /// <summary>Ends waiting to be reported (read under the engine's lock).</summary>
+    public int Count => _count;
+
     /// <summary>
     /// Makes the caller the deliverer when there is something to report and nobody delivers. The
     /// caller holds the engine's lock; when this returns true it must call <see cref="Deliver"/>

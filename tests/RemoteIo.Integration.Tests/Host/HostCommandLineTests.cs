@@ -73,7 +73,7 @@ public sealed class HostCommandLineTests
               driver = chardev, chip = gpiochip4, dev-directory = /tmp/dev, consumer = lab, pwm-root = /tmp/pwm, pwm-chip = 2
               model = "Raspberry Pi 5 Model B", model-path = /tmp/model
               simulation { transition-log-capacity = 1024, transition-log-path = /tmp/t.csv }
-              timing { thread-count = 2, spin-window = 50us, thread-priority = below-normal, realtime-priority = 10, software-pwm-frequency = 1000, fade-step = 5ms }
+              timing { thread-count = 2, spin-window = 50us, spin-budget = 0.25, thread-priority = below-normal, realtime-priority = 10, software-pwm-frequency = 1000, fade-step = 5ms }
             }
             """);
 
@@ -85,6 +85,7 @@ public sealed class HostCommandLineTests
         Assert.Equal((1024, "/tmp/t.csv"), (gpio.Simulation.TransitionLogCapacity, gpio.Simulation.TransitionLogPath));
         Assert.Equal(2, gpio.Timing.ThreadCount);
         Assert.Equal(TimeSpan.FromMicroseconds(50), gpio.Timing.SpinWindow);
+        Assert.Equal(0.25, gpio.Timing.SpinBudget);
         Assert.Equal(ThreadPriority.BelowNormal, gpio.Timing.ThreadPriority);
         Assert.Equal(10, gpio.Timing.RealtimePriority);
         Assert.Equal(1000, gpio.Timing.SoftwarePwmFrequency);
