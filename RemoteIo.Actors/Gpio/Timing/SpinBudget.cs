@@ -2,7 +2,7 @@ namespace RemoteIo.Actors.Gpio.Timing;
 
 /// <summary>
 /// How much a timing thread may spin: a token bucket filled at <c>spin-budget</c> of one core
-/// (nanoseconds of spinning per nanosecond of wall time) up to a few windows' worth. While it holds
+/// (nanoseconds of spinning per nanosecond of wall time) up to one second's worth. While it holds
 /// a whole window the thread spins the full <c>spin-window</c> before an edge, so the edge is exact
 /// even when the OS wakes sleeping threads late (a shared VM's timer can be hundreds of µs late,
 /// far beyond the latency the thread has learned); once spent, it spins only as long as its
@@ -12,8 +12,8 @@ namespace RemoteIo.Actors.Gpio.Timing;
 /// </summary>
 internal sealed class SpinBudget
 {
-    /// <summary>Whole windows the bucket holds: edges that come in a burst (several lines at once) all get one.</summary>
-    private const int BurstWindows = 8;
+    /// <summary>The bucket holds this much wall time's worth of budget (1 s), so a burst after a quiet spell is exact throughout.</summary>
+    private const double BucketNanoseconds = 1e9;
 
     /// <summary>Spinning earned per nanosecond of wall time.</summary>
     private readonly double _share;
@@ -37,7 +37,7 @@ internal sealed class SpinBudget
     {
         _share = share;
         _window = windowNanoseconds;
-        _capacity = share > 0 ? (double)windowNanoseconds * BurstWindows : 0;
+        _capacity = share > 0 ? Math.Max(windowNanoseconds, share * BucketNanoseconds) : 0;
         _credit = _capacity;
     }
 

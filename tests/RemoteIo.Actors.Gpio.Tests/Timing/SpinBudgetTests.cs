@@ -9,10 +9,11 @@ public sealed class SpinBudgetTests
     private const long Window = 1_000_000;
 
     [Fact]
-    public void AffordsFullWindow_Initially_TrueForABurstOfEightEdges()
+    public void AffordsFullWindow_Initially_TrueForABurstOfOneSecondsBudget()
     {
+        // 5 % of a core for one second: 50 ms, fifty whole windows back to back.
         var budget = new SpinBudget(0.05, Window);
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 50; i++)
         {
             Assert.True(budget.AffordsFullWindow(0), $"edge {i + 1} of a burst");
             budget.Spend(Window);
@@ -40,8 +41,8 @@ public sealed class SpinBudgetTests
             }
         }
 
-        // 10 s: 8 from the full bucket, then (5 % - 2 % of short spins) of 10 s in whole windows.
-        Assert.InRange(full, 300, 320);
+        // 10 s: 50 from the full bucket, then (5 % - 2 % of short spins) of 10 s in whole windows.
+        Assert.InRange(full, 330, 360);
     }
 
     [Fact]
@@ -53,6 +54,16 @@ public sealed class SpinBudgetTests
             Assert.True(budget.AffordsFullWindow(now), $"edge at {now} ns");
             budget.Spend(Window);
         }
+    }
+
+    [Fact]
+    public void AffordsFullWindow_ShareBelowOneWindowASecond_StillAWindowNowAndThen()
+    {
+        var budget = new SpinBudget(0.0001, Window);
+        Assert.True(budget.AffordsFullWindow(0));
+        budget.Spend(Window);
+        Assert.False(budget.AffordsFullWindow(5_000_000_000));
+        Assert.True(budget.AffordsFullWindow(10_000_000_000));
     }
 
     [Fact]
