@@ -19,7 +19,8 @@ public sealed record EdgeSchedulerOptions
     /// The longest a timing thread spins on the clock before a due edge (<c>spin-window</c>,
     /// default 1 ms). While its <see cref="SpinBudget"/> lasts the thread spins this whole window,
     /// so an edge is exact even when the OS wakes it late; beyond the budget it spins only as long
-    /// as its measured wake-up latency needs (plus a margin), never longer than this window.
+    /// as its measured wake-up latency needs (plus a margin), at most 200 µs and never longer than
+    /// this window.
     /// </summary>
     public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMilliseconds(1);
 

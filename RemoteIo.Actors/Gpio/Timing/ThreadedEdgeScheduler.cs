@@ -108,6 +108,13 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         /// <summary>The longest ends wait for imminent edges before they are reported anyway (250 µs).</summary>
         private const long MaxReportDelayNanoseconds = 250_000;
 
+        /// <summary>
+        /// The longest spin beyond the budget (200 µs, the window before budgets existed): a loaded
+        /// machine's wake-ups can be late by milliseconds, and spinning that long before every edge
+        /// would only load it further.
+        /// </summary>
+        private const long LearnedSpinCapNanoseconds = 200_000;
+
         /// <summary>The scheduler (for the clock, the options and reporting).</summary>
         private readonly ThreadedEdgeScheduler _owner;
 
@@ -147,7 +154,7 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
             _owner = owner;
             _lane = lane;
             _window = ClockTime.ToNanoseconds(owner.Options.SpinWindow);
-            _latency = new WakeLatencyEstimator(_window);
+            _latency = new WakeLatencyEstimator(Math.Min(_window, LearnedSpinCapNanoseconds));
             _budget = new SpinBudget(owner.Options.SpinBudget, _window);
             _thread = new Thread(Run)
             {
