@@ -88,6 +88,33 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// How many pending timers fire within <paramref name="window"/> from now (their due time is at
+    /// most now + window). Lets a test wait until the code under test has scheduled a particular
+    /// delay (a backoff of 100 ms, say) before it advances the clock past it, whatever long timers
+    /// (heartbeats, idle timeouts) are pending too.
+    /// </summary>
+    /// <param name="window">How far ahead to look; zero or more.</param>
+    /// <returns>The number of such timers.</returns>
+    public int PendingTimersDueWithin(TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
+        lock (_gate)
+        {
+            var limit = _nowNanoseconds + (window.Ticks * NanosecondsPerTick);
+            var count = 0;
+            foreach (var (firing, priority) in _queue.UnorderedItems)
+            {
+                if (firing.IsCurrent && priority.DueNanoseconds <= limit)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+
     /// <inheritdoc />
     public override long GetTimestamp() => Volatile.Read(ref _nowNanoseconds);
 

@@ -81,6 +81,24 @@ public sealed class ManualTimeProviderTests
     }
 
     [Fact]
+    public void PendingTimersDueWithin_LongAndShortTimers_CountsOnlyThoseDueInTheWindow()
+    {
+        var clock = new ManualTimeProvider();
+        using var heartbeat = clock.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(10), Timeout.InfiniteTimeSpan);
+        Assert.Equal(0, clock.PendingTimersDueWithin(TimeSpan.FromSeconds(1)));
+
+        using var backoff = clock.CreateTimer(_ => { }, null, TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan);
+        Assert.Equal(1, clock.PendingTimersDueWithin(TimeSpan.FromSeconds(1)));
+        Assert.Equal(1, clock.PendingTimersDueWithin(TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(2, clock.PendingTimersDueWithin(TimeSpan.FromMinutes(10)));
+
+        backoff.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Assert.Equal(0, clock.PendingTimersDueWithin(TimeSpan.FromSeconds(1)));
+        clock.Advance(TimeSpan.FromMinutes(9.5));
+        Assert.Equal(1, clock.PendingTimersDueWithin(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public void Advance_WithSettler_SettlerRunsBeforeAndAfterEachCallback()
     {
         var clock = new ManualTimeProvider();

@@ -202,7 +202,9 @@ public sealed class AssociationLifecycleTests(ITestOutputHelper output) : NodeTe
 
         await first.DisposeAsync();
         await client.Handler.Terminated.NextAsync("the client seeing the server go");
-        await Eventually.TrueAsync(() => clock.PendingTimerCount > 0, "a failed attempt and a backoff delay on the virtual clock");
+        // The backoff delay (100 ms and jitter) must be on the clock before it is advanced; a
+        // heartbeat or other long timer being pending says nothing about it.
+        await Eventually.TrueAsync(() => clock.PendingTimersDueWithin(TimeSpan.FromSeconds(1)) > 0, "a failed attempt and its backoff delay on the virtual clock");
         var second = Node("server", quiet, clock);
         await second.ListenAsync(InMemory, Host);
         Assert.True(client.Handler.Associated.IsEmpty(), "no attempt may happen before the backoff delay has passed");
