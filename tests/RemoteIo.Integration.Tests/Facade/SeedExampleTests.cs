@@ -69,10 +69,13 @@ public sealed class SeedExampleTests
 
         var log = host.Chip.Transitions(Board7Gpio).SkipWhile(t => t.Level == PinValue.Low).ToList();
         Assert.Equal([PinValue.High, PinValue.Low], log.Select(t => t.Level));
-        // Real-clock edge timing is the benchmarks' business (and the first edge is written a few ms
-        // after the command's start stamp, reported to the Pins layer); the host's own account is exact.
-        Assert.True(log[1].TimestampNanoseconds > log[0].TimestampNanoseconds);
-        Assert.Equal(300_000_000, result.EndedAtNanoseconds - result.StartedAtNanoseconds);
+        // Real-clock edge timing is the benchmarks' business. The host reports what happened: exactly
+        // 300 ms when its timing thread hands over to off() on time, longer by the lateness when a
+        // loaded machine delayed it by more than the 1 ms hand-over tolerance (301.9 ms was seen in
+        // a CI run): a late queue is delayed, never shortened.
+        var reported = result.EndedAtNanoseconds - result.StartedAtNanoseconds;
+        Assert.InRange(reported, 300_000_000, 1_300_000_000);
+        Assert.InRange(log[1].TimestampNanoseconds - log[0].TimestampNanoseconds, 290_000_000, long.MaxValue);
     }
 
     private static (int Ms, PinValue Level) Edge(Actors.Gpio.Simulation.GpioTransition transition, long start) =>
