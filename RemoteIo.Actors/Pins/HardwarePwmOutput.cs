@@ -12,6 +12,9 @@ namespace RemoteIo.Actors.Pins;
 /// ending goes to the same <see cref="IWaveformListener"/> as the scheduler's. The hardware makes
 /// the edges; this class only writes period, duty and enable, at the instants a timer on the
 /// host's clock fires (exact on the virtual clock; on the real clock within the timer's latency).
+/// Lateness follows the edge scheduler's rule: a fresh waveform (<see cref="StartNow"/>) starts
+/// when it is applied, a queued one (<see cref="StartQueued"/>) taken over late starts when it is
+/// applied and runs its full duration — delayed, never shortened.
 /// </summary>
 /// <remarks>
 /// Thread-safe: the pin actor starts and cancels, the clock's timer thread ends waveforms and
@@ -31,6 +34,9 @@ internal sealed class HardwarePwmOutput : IDisposable
 
     /// <summary>Completions one call can produce at most (the outbox's initial size).</summary>
     private const int MaxCompletions = 8;
+
+    /// <summary>How late a queued waveform may take over and keep its planned start: the edge scheduler's tolerance, so both engines chain a queue alike.</summary>
+    private static readonly long HandOverToleranceNanoseconds = ClockTime.ToNanoseconds(EdgeScheduler.HandOverTolerance);
 
     /// <summary>Guards everything below.</summary>
     private readonly Lock _gate = new();
@@ -64,6 +70,9 @@ internal sealed class HardwarePwmOutput : IDisposable
 
     /// <summary>Whether a waveform waits for its start.</summary>
     private bool _hasPending;
+
+    /// <summary>Whether the waiting waveform is a queued one (<see cref="StartQueued"/>), moved when it takes over late.</summary>
+    private bool _pendingMovable;
 
     /// <summary>When a running fade next changes its duty; <see cref="long.MaxValue"/> when not fading.</summary>
     private long _nextStep = long.MaxValue;
@@ -145,15 +154,46 @@ internal sealed class HardwarePwmOutput : IDisposable
     }
 
     /// <summary>
-    /// Gives the channel its next waveform: applied now when its start is not in the future (what
-    /// ran is reported interrupted, what waited superseded), otherwise taken over exactly at its
-    /// start. Pwm sets frequency and duty, Square (servo) period = high + low and duty = high, Fade
-    /// the frequency and the duty of the current fade step.
+    /// Gives the channel its next waveform with its own timestamps: applied now when its start is
+    /// not in the future (what ran is reported interrupted, what waited superseded), otherwise taken
+    /// over exactly at its start, however late the timer fires. Pwm sets frequency and duty, Square
+    /// (servo) period = high + low and duty = high, Fade the frequency and the duty of the current
+    /// fade step. For an energised stretch that must not outlast its max-on-time deadline.
     /// </summary>
     /// <param name="waveform">A validated Pwm, Square or Fade waveform.</param>
     /// <param name="token">Handed back with its ending.</param>
+    /// <returns>The waveform's start, as given.</returns>
     /// <exception cref="GpioException">Writing the channel failed; nothing changed but what was already due.</exception>
-    public void Start(in Waveform waveform, long token)
+    public long Start(in Waveform waveform, long token) => StartCore(waveform, token, StartMode.AtStart);
+
+    /// <summary>
+    /// As <see cref="Start"/>, but the waveform starts at the instant it is applied (its timestamps
+    /// move, keeping every duration, to the clock's reading taken under the lock right before the
+    /// writes), as <see cref="EdgeScheduler.StartNow"/> does on a line: a fresh command handed over
+    /// late is delayed, never shortened.
+    /// </summary>
+    /// <param name="waveform">A validated Pwm, Square or Fade waveform; its start only sets the origin of its other timestamps.</param>
+    /// <param name="token">Handed back with its ending.</param>
+    /// <returns>The start it got.</returns>
+    /// <exception cref="GpioException">Writing the channel failed, or the moved waveform is invalid; nothing changed but what was already due.</exception>
+    public long StartNow(in Waveform waveform, long token) => StartCore(waveform, token, StartMode.Now);
+
+    /// <summary>
+    /// As <see cref="Start"/> for a waveform queued behind the running one (planned from its end), with
+    /// <see cref="EdgeScheduler.StartQueued"/>'s lateness rule: taken over (by this call or by the
+    /// timer) within <see cref="EdgeScheduler.HandOverTolerance"/> of its start and by less than half
+    /// its duration, it keeps its planned start and the two join exactly; later, it is moved to the
+    /// instant it is applied and keeps its full duration, and the running waveform that was to end at
+    /// the planned start completes at that same instant (so the listener learns the moved start).
+    /// </summary>
+    /// <param name="waveform">A validated Pwm, Square or Fade waveform.</param>
+    /// <param name="token">Handed back with its ending.</param>
+    /// <returns>The start it got when it took over during this call; otherwise its planned start, which a late timer may still move (reported as above).</returns>
+    /// <exception cref="GpioException">Writing the channel failed; nothing changed but what was already due.</exception>
+    public long StartQueued(in Waveform waveform, long token) => StartCore(waveform, token, StartMode.Queued);
+
+    /// <summary>Gives the channel its next waveform, its start as <paramref name="mode"/> says; returns the start it got.</summary>
+    private long StartCore(in Waveform waveform, long token, StartMode mode)
     {
         var deliver = false;
         try
@@ -164,10 +204,17 @@ internal sealed class HardwarePwmOutput : IDisposable
                 {
                     var pwm = _pwm ?? throw new InvalidOperationException($"GPIO {Gpio} does not hold its PWM channel");
                     var now = Now;
-                    ProcessDue(now);
-                    if (waveform.StartNanoseconds <= now)
+                    var next = mode switch
                     {
-                        Apply(pwm, waveform, now);
+                        StartMode.Now => waveform.WithStart(now),
+                        StartMode.Queued => MovedIfLate(waveform, now),
+                        _ => waveform,
+                    };
+                    var takesOverNow = next.StartNanoseconds <= now;
+                    ProcessDue(now, takesOverNow);
+                    if (takesOverNow)
+                    {
+                        Apply(pwm, next, now);
                         if (_hasPending)
                         {
                             Add(_pendingToken, now, WaveformEndReason.Superseded);
@@ -179,7 +226,7 @@ internal sealed class HardwarePwmOutput : IDisposable
                             Add(_currentToken, now, WaveformEndReason.Interrupted);
                         }
 
-                        MakeCurrent(waveform, token, now);
+                        MakeCurrent(next, token, now);
                         ProcessDue(now);
                     }
                     else
@@ -189,12 +236,14 @@ internal sealed class HardwarePwmOutput : IDisposable
                             Add(_pendingToken, now, WaveformEndReason.Superseded);
                         }
 
-                        _pending = waveform;
+                        _pending = next;
                         _pendingToken = token;
+                        _pendingMovable = mode == StartMode.Queued;
                         _hasPending = true;
                     }
 
                     Arm(now);
+                    return next.StartNanoseconds;
                 }
                 finally
                 {
@@ -340,8 +389,43 @@ internal sealed class HardwarePwmOutput : IDisposable
         return fade.StartNanoseconds + (((elapsed / step) + 1) * step);
     }
 
+    /// <summary>
+    /// A queued waveform taken over at <paramref name="now"/>: as planned when on time (see
+    /// <see cref="IsLate"/>), else moved to start at <paramref name="now"/> with its full duration;
+    /// the running waveform that was to end at the planned start then ends at <paramref name="now"/> too.
+    /// </summary>
+    /// <exception cref="GpioInvalidArgumentException">The moved waveform would be invalid (an end past the clock's range); nothing changed.</exception>
+    private Waveform MovedIfLate(in Waveform queued, long now)
+    {
+        if (!IsLate(queued, now))
+        {
+            return queued;
+        }
+
+        var moved = queued.WithStart(now);
+        if (_active && _current.EndNanoseconds == queued.StartNanoseconds)
+        {
+            _current = _current with { EndNanoseconds = now };
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// Whether a queued waveform taken over at <paramref name="now"/> is late enough to move: by more
+    /// than the tolerance (a stalled timer or actor, not wake-up jitter), or by half its duration or more.
+    /// </summary>
+    private static bool IsLate(in Waveform queued, long now)
+    {
+        var late = now - queued.StartNanoseconds;
+        var halfDuration = queued.HasEnd ? (queued.EndNanoseconds - queued.StartNanoseconds) / 2 : long.MaxValue;
+        return late > 0 && (late > HandOverToleranceNanoseconds || late >= halfDuration);
+    }
+
     /// <summary>Runs what is due at <paramref name="now"/>: ends, hand-overs, a fade step. A write failure ends the waveforms as faulted.</summary>
-    private void ProcessDue(long now)
+    /// <param name="now">The clock now.</param>
+    /// <param name="successorNow">A waveform the caller applies at <paramref name="now"/> follows: an end due by then leaves its final level unwritten (no disable and re-enable in between).</param>
+    private void ProcessDue(long now, bool successorNow = false)
     {
         if (_pwm is not { } pwm)
         {
@@ -350,6 +434,11 @@ internal sealed class HardwarePwmOutput : IDisposable
 
         try
         {
+            if (_hasPending && _pendingMovable)
+            {
+                _pending = MovedIfLate(_pending, now);
+            }
+
             while (true)
             {
                 var end = _active ? _current.EndNanoseconds : long.MaxValue;
@@ -364,7 +453,7 @@ internal sealed class HardwarePwmOutput : IDisposable
                     Add(_currentToken, end, WaveformEndReason.Completed);
                     _active = false;
                     _nextStep = long.MaxValue;
-                    if (handOver > now)
+                    if (handOver > now && !successorNow)
                     {
                         // No successor takes over at this instant: the pin rests at the final level.
                         ApplyFinalLevel(pwm, _current.FinalLevel);
@@ -487,6 +576,19 @@ internal sealed class HardwarePwmOutput : IDisposable
         }
 
         Deliver(deliver);
+    }
+
+    /// <summary>Where a started waveform's start comes from.</summary>
+    private enum StartMode
+    {
+        /// <summary>Its own timestamps (<see cref="Start"/>).</summary>
+        AtStart,
+
+        /// <summary>Moved to the instant it is applied (<see cref="StartNow"/>).</summary>
+        Now,
+
+        /// <summary>Its own timestamps unless taken over late, then moved to the instant it is applied (<see cref="StartQueued"/>).</summary>
+        Queued,
     }
 
     /// <summary>Learns how late the timer woke for an early-armed <paramref name="target"/>, then spins until it.</summary>

@@ -329,17 +329,23 @@ internal sealed partial class PinActor
     /// where its predecessor ends, unless the scheduler takes it over late (a stalled timing thread,
     /// or this actor handing it over after that instant): then it too starts when it is written and
     /// runs its full duration, and its timestamps follow (here, or from its predecessor's end in
-    /// <see cref="HandleEnding"/>). Only an energising command continuing an energised stretch under a
-    /// max-on-time keeps its planned timestamps, so lateness can never carry the pin past its deadline.
+    /// <see cref="HandleEnding"/>). The hardware PWM channel follows the same rule. Only an energising
+    /// command continuing an energised stretch under a max-on-time keeps its planned timestamps, so
+    /// lateness can never carry the pin past its deadline.
     /// </remarks>
     private bool Hand(CommandTicket ticket, in Waveform waveform, bool startsNow)
     {
         ticket.Token = ++_line.LastToken;
         _inFlight[ticket.Token] = ticket;
+
+        // A pin already energised since earlier keeps that origin (its max-on-time deadline included).
+        var continuesEnergised = ticket.Energising && ticket.EnergisedSinceNanoseconds != ticket.StartNanoseconds;
+        var keepsPlannedTimes = continuesEnergised && (startsNow || _line.Settings.MaxOnTime is not null);
         if (ticket.Hardware)
         {
-            if (TryRunOnHardware(ticket, waveform))
+            if (TryRunOnHardware(ticket, waveform, startsNow, keepsPlannedTimes, out var start))
             {
+                MoveStart(ticket, start);
                 return true;
             }
 
@@ -360,19 +366,17 @@ internal sealed partial class PinActor
             LeaveHardware(InitialLevel(waveform));
         }
 
-        // A pin already energised since earlier keeps that origin (its max-on-time deadline included).
-        var continuesEnergised = ticket.Energising && ticket.EnergisedSinceNanoseconds != ticket.StartNanoseconds;
-        if (startsNow && !continuesEnergised)
+        if (keepsPlannedTimes)
+        {
+            _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
+        }
+        else if (startsNow)
         {
             MoveStart(ticket, _runtime.Scheduler.StartNow(Gpio, waveform, ticket.Token));
         }
-        else if (!startsNow && !(continuesEnergised && _line.Settings.MaxOnTime is not null))
-        {
-            MoveStart(ticket, _runtime.Scheduler.StartQueued(Gpio, waveform, ticket.Token));
-        }
         else
         {
-            _runtime.Scheduler.Start(Gpio, waveform, ticket.Token);
+            MoveStart(ticket, _runtime.Scheduler.StartQueued(Gpio, waveform, ticket.Token));
         }
 
         return true;

@@ -45,14 +45,20 @@ internal sealed partial class PinActor
     /// line, the failure logged (and the channel taken out of use unless only this command's
     /// values were refused), and the caller runs the command on software PWM.
     /// </summary>
-    private bool TryRunOnHardware(CommandTicket ticket, in Waveform waveform)
+    /// <param name="ticket">The command.</param>
+    /// <param name="waveform">Its planned waveform.</param>
+    /// <param name="startsNow">A fresh command: it starts when the channel applies it.</param>
+    /// <param name="keepsPlannedTimes">An energised stretch under a max-on-time: its timestamps stay as planned, however late.</param>
+    /// <param name="start">The start the channel gave it (see <see cref="Hand"/>).</param>
+    private bool TryRunOnHardware(CommandTicket ticket, in Waveform waveform, bool startsNow, bool keepsPlannedTimes, out long start)
     {
         var map = _runtime.HardwarePwm;
+        start = waveform.StartNanoseconds;
         if (_line.HardwarePwm)
         {
             try
             {
-                map.Output(Gpio)!.Start(waveform, ticket.Token);
+                start = StartOnChannel(map.Output(Gpio)!, ticket, waveform, startsNow, keepsPlannedTimes);
                 return true;
             }
             catch (GpioException e)
@@ -76,7 +82,7 @@ internal sealed partial class PinActor
 
             // The running software waveform ends here; its outcome is settled with the takeover.
             _runtime.Scheduler.Cancel(Gpio);
-            output.Start(waveform, ticket.Token);
+            start = StartOnChannel(output, ticket, waveform, startsNow, keepsPlannedTimes);
             if (_runtime.Controller.IsPinOpen(Gpio))
             {
                 _runtime.Controller.ClosePin(Gpio);
@@ -112,6 +118,12 @@ internal sealed partial class PinActor
             return HardwareFailed(ticket, e);
         }
     }
+
+    /// <summary>Hands a waveform to the channel the way <see cref="Hand"/> hands one to the edge scheduler; returns the start it got.</summary>
+    private static long StartOnChannel(HardwarePwmOutput output, CommandTicket ticket, in Waveform waveform, bool startsNow, bool keepsPlannedTimes) =>
+        keepsPlannedTimes ? output.Start(waveform, ticket.Token)
+        : startsNow ? output.StartNow(waveform, ticket.Token)
+        : output.StartQueued(waveform, ticket.Token);
 
     /// <summary>Logs a channel failure, takes the channel out of use unless only the values were refused; always false.</summary>
     private bool HardwareFailed(CommandTicket ticket, GpioException error)

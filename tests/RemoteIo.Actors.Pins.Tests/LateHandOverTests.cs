@@ -1,8 +1,6 @@
-using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Gpio.Tests.Timing;
-using RemoteIo.Actors.Kernel;
 using RemoteIo.Actors.Pins.Tests.Support;
 using RemoteIo.Actors.Protocol;
 using RemoteIo.TestKit;
@@ -15,7 +13,7 @@ namespace RemoteIo.Actors.Pins.Tests;
 /// inside it; virtual time, no sleeps) makes the scheduler take the queued commands over late.
 /// Every accepted command must still run, for its full duration, in order.
 /// </summary>
-public sealed class LateHandOverTests : ActorTestKit
+public sealed class LateHandOverTests : JumpingClockPinsKit
 {
     /// <summary>The pin running the queue.</summary>
     private const int Pin = 17;
@@ -23,14 +21,9 @@ public sealed class LateHandOverTests : ActorTestKit
     /// <summary>The pin whose write stalls.</summary>
     private const int Slow = 27;
 
-    /// <summary>The clock of the actor system, the scheduler and the chip.</summary>
-    private readonly JumpingClock _clock;
-
     /// <summary>The simulated chip.</summary>
     private readonly SimulatedGpioChip _chip;
 
-    /// <summary>The pin domain.</summary>
-    private readonly PinService _service;
 
     public LateHandOverTests()
         : this(new JumpingClock(new ManualTimeProvider()))
@@ -38,18 +31,14 @@ public sealed class LateHandOverTests : ActorTestKit
     }
 
     private LateHandOverTests(JumpingClock clock)
-        : base(
-            ActorSystemSettings.FromConfig(ConfigurationFactory.ParseString(
-                "remoteio.actor.stdout-loglevel = off\nremoteio.actor.coordinated-shutdown.run-by-actor-system-terminate = off")).WithQuiescenceTracking(true),
-            clock)
+        : base(clock)
     {
-        _clock = clock;
-
-        // The kit settles only a ManualTimeProvider it owns; this one sits under the jumping clock.
-        clock.Inner.AddSettler(Settle);
         _chip = new SimulatedGpioChip(clock);
-        _service = PinService.Start(Sys, new SimulatedGpioDriver(_chip));
+        Service = PinService.Start(Sys, new SimulatedGpioDriver(_chip));
     }
+
+    /// <summary>The pin domain.</summary>
+    protected override PinService Service { get; }
 
     [Fact]
     public void Wait_WriteOnAnotherPinTakes100MsDuringAQueue_EveryCommandRunsInFullInOrder()
@@ -57,12 +46,12 @@ public sealed class LateHandOverTests : ActorTestKit
         var client = CreateTestProbe();
         Claim(client, Pin);
         Claim(client, Slow);
-        _service.Controller.AddEdgeListener(Slow, new StallOnFall(_clock, TimeSpan.FromMilliseconds(100)));
+        Service.Controller.AddEdgeListener(Slow, new StallOnFall(Jumping, TimeSpan.FromMilliseconds(100)));
         _chip.ClearTransitions();
 
         var commands = Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? Cmd.On(Pin, 20) : Cmd.Off(Pin, 20)).ToArray();
         Send(client, [Cmd.On(Slow, 15), .. commands]);
-        _clock.AdvanceTo(TimeSpan.FromMilliseconds(400));
+        Jumping.AdvanceTo(TimeSpan.FromMilliseconds(400));
 
         // The running on() holds through the stall (15 → 115 ms); then each queued command starts when written.
         var edges = _chip.Transitions(Pin).Select(t => (t.TimestampNanoseconds / 1_000_000.0, t.Level.AsInt)).ToArray();
@@ -75,25 +64,6 @@ public sealed class LateHandOverTests : ActorTestKit
         Assert.All(finals.Skip(1), o => Assert.Equal(20_000_000L, o.EndedAtNs - o.StartedAtNs));
         Assert.All(finals.Zip(finals.Skip(1)), p => Assert.Equal(p.First.EndedAtNs, p.Second.StartedAtNs));
         Assert.False(_chip.GetLevel(Pin).IsHigh);
-    }
-
-    /// <summary>Claims <paramref name="gpio"/> as an output for <paramref name="client"/>.</summary>
-    private void Claim(TestProbe client, int gpio)
-    {
-        client.Send(_service.Supervisor, Cmd.Claim(Cmd.Gpio(gpio)));
-        _clock.Inner.Advance(TimeSpan.Zero);
-        client.ExpectMsg<PinClaimed>();
-    }
-
-    /// <summary>Sends <paramref name="commands"/> and processes them at the current instant.</summary>
-    private void Send(TestProbe client, PinCommand[] commands)
-    {
-        foreach (var command in commands)
-        {
-            client.Send(_service.Supervisor, command);
-        }
-
-        _clock.Inner.Advance(TimeSpan.Zero);
     }
 
     /// <summary>Makes the first falling write of its line take <paramref name="stall"/> (the clock jumps inside the write).</summary>

@@ -50,6 +50,9 @@ public sealed class FakePwmTree : PwmFileSystem
     /// <summary>Paths (without the fake roots) whose writes are refused with permission denied.</summary>
     public HashSet<string> Denied { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Called after each accepted write with its short path and value (a test makes a write take time by jumping a clock here).</summary>
+    public Action<string, string>? AfterWrite { get; set; }
+
     /// <summary>The writes as "ms path=value" lines, for readable assertions.</summary>
     public IReadOnlyList<string> Log(long fromNs = 0) =>
         [.. Writes.Where(w => w.AtNs >= fromNs).Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.AtNs / 1e6:0.###} {w.Path}={w.Value}"))];
@@ -105,6 +108,7 @@ public sealed class FakePwmTree : PwmFileSystem
                 Unexport(directory, text);
                 return;
             case "pinmux-select":
+                AfterWrite?.Invoke(shortPath, text);
                 return;
         }
 
@@ -124,6 +128,7 @@ public sealed class FakePwmTree : PwmFileSystem
         }
 
         _files[path] = text;
+        AfterWrite?.Invoke(shortPath, text);
     }
 
     public override bool IsWritable(string path) => _files.ContainsKey(Trim(path)) && !Denied.Contains(Short(Trim(path)));
