@@ -35,8 +35,14 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <summary>Completions one call can produce at most (the outbox's initial size).</summary>
     private const int MaxCompletions = 8;
 
-    /// <summary>How late a queued waveform may take over and keep its planned start: the edge scheduler's tolerance, so both engines chain a queue alike.</summary>
-    private static readonly long HandOverToleranceNanoseconds = ClockTime.ToNanoseconds(EdgeScheduler.HandOverTolerance);
+    /// <summary>
+    /// How late a queued waveform may take over and keep its planned start (10 ms). The edge
+    /// scheduler's 1 ms (<see cref="EdgeScheduler.HandOverTolerance"/>) is far above its spinning
+    /// threads' jitter; this channel runs on a .NET timer that is routinely a millisecond or two
+    /// late, and with 1 ms every hand-over of a long queue would be moved and the queue would drift.
+    /// 10 ms keeps the grid through ordinary timer lateness and moves only after a real stall.
+    /// </summary>
+    private const long HandOverToleranceNanoseconds = 10_000_000;
 
     /// <summary>Guards everything below.</summary>
     private readonly Lock _gate = new();
@@ -181,7 +187,7 @@ internal sealed class HardwarePwmOutput : IDisposable
     /// <summary>
     /// As <see cref="Start"/> for a waveform queued behind the running one (planned from its end), with
     /// <see cref="EdgeScheduler.StartQueued"/>'s lateness rule: taken over (by this call or by the
-    /// timer) within <see cref="EdgeScheduler.HandOverTolerance"/> of its start and by less than half
+    /// timer) within 10 ms of its start (this channel's timer is coarser than a timing thread) and by less than half
     /// its duration, it keeps its planned start and the two join exactly; later, it is moved to the
     /// instant it is applied and keeps its full duration, and the running waveform that was to end at
     /// the planned start completes at that same instant (so the listener learns the moved start).
