@@ -104,8 +104,17 @@ public sealed class HeartbeatTests(ITestOutputHelper output) : IAsyncLifetime
         _clock.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(AssociationState.Terminated, _serverSide.State);
+        var (_, serverReason) = await _server.Handler.Terminated.NextAsync("the server's termination");
+        Assert.Contains("HeartbeatTimeout", serverReason, StringComparison.Ordinal);
+
+        // A failure-detector close says goodbye (best effort) and then resets the connection, as it
+        // must for a peer that may be dead; a reset loses data still in flight, so on a loaded
+        // machine the client sometimes learns from the reset before the goodbye reaches it (seen
+        // once in three loaded solution runs). Either way it learns at once.
         var (_, reason) = await _client.Handler.Terminated.NextAsync("the client learning of it");
-        Assert.Contains("HeartbeatTimeout", reason, StringComparison.Ordinal);
+        Assert.True(
+            reason.Contains("HeartbeatTimeout", StringComparison.Ordinal) || reason.StartsWith("Transport: inmem://host -> inmem://client", StringComparison.Ordinal),
+            $"the client's reason names neither the server's heartbeat timeout nor the reset: {reason}");
     }
 
     [Fact]
