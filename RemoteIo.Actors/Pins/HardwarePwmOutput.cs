@@ -397,13 +397,13 @@ internal sealed class HardwarePwmOutput : IDisposable
 
     /// <summary>
     /// A queued waveform taken over at <paramref name="now"/>: as planned when on time (see
-    /// <see cref="IsLate"/>), else moved to start at <paramref name="now"/> with its full duration;
+    /// <see cref="Waveform.IsLateHandOver"/>, with this channel's 10 ms tolerance), else moved to start at <paramref name="now"/> with its full duration;
     /// the running waveform that was to end at the planned start then ends at <paramref name="now"/> too.
     /// </summary>
     /// <exception cref="GpioInvalidArgumentException">The moved waveform would be invalid (an end past the clock's range); nothing changed.</exception>
     private Waveform MovedIfLate(in Waveform queued, long now)
     {
-        if (!IsLate(queued, now))
+        if (!queued.IsLateHandOver(now, HandOverToleranceNanoseconds))
         {
             return queued;
         }
@@ -415,17 +415,6 @@ internal sealed class HardwarePwmOutput : IDisposable
         }
 
         return moved;
-    }
-
-    /// <summary>
-    /// Whether a queued waveform taken over at <paramref name="now"/> is late enough to move: by more
-    /// than the tolerance (a stalled timer or actor, not wake-up jitter), or by half its duration or more.
-    /// </summary>
-    private static bool IsLate(in Waveform queued, long now)
-    {
-        var late = now - queued.StartNanoseconds;
-        var halfDuration = queued.HasEnd ? (queued.EndNanoseconds - queued.StartNanoseconds) / 2 : long.MaxValue;
-        return late > 0 && (late > HandOverToleranceNanoseconds || late >= halfDuration);
     }
 
     /// <summary>Runs what is due at <paramref name="now"/>: ends, hand-overs, a fade step. A write failure ends the waveforms as faulted.</summary>

@@ -215,20 +215,12 @@ internal sealed class EdgeLane
     /// <param name="time">The instant the lane takes the waveform over.</param>
     private static void MoveIfLate(ref LineSlot slot, long time)
     {
-        if (!slot.HasPending || !slot.PendingMovable)
+        if (!slot.HasPending || !slot.PendingMovable || !slot.Pending.IsLateHandOver(time, HandOverToleranceNanoseconds))
         {
             return;
         }
 
-        var start = slot.Pending.StartNanoseconds;
-        var late = time - start;
-        var halfDuration = slot.Pending.HasEnd ? (slot.Pending.EndNanoseconds - start) / 2 : long.MaxValue;
-        if (late <= 0 || (late <= HandOverToleranceNanoseconds && late < halfDuration))
-        {
-            return;
-        }
-
-        if (slot.Active && slot.Current.EndNanoseconds == start)
+        if (slot.Active && slot.Current.EndNanoseconds == slot.Pending.StartNanoseconds)
         {
             slot.Current = slot.Current with { EndNanoseconds = time };
         }

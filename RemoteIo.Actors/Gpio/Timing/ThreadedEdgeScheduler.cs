@@ -253,24 +253,22 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     continue;
                 }
 
-                long next;
+                bool deliver;
                 lock (_lane.Gate)
                 {
                     _lane.ProcessDue(now);
-                    next = _lane.NextDue;
+                    deliver = BeginDeliveryUnlessImminent(now, _lane.NextDue);
                 }
 
                 _latency.Decay();
-                DeliverEnds(now, next);
+                if (deliver)
+                {
+                    _lane.Outbox.Deliver(_lane.Gate);
+                }
             }
         }
 
-        /// <summary>
-        /// Reports the lane's ended waveforms, unless the next edge is imminent: telling a pin actor
-        /// wakes a thread (a system call that can take tens of µs on a VM), and lines that end
-        /// together (several impulses started at once) would each pay for the reports before them.
-        /// Reports wait at most <see cref="MaxReportDelayNanoseconds"/> for that.
-        /// </summary>
+        /// <summary>Reports the ends left unreported, unless an edge is still imminent (see <see cref="BeginDeliveryUnlessImminent"/>).</summary>
         /// <param name="now">The clock now.</param>
         /// <param name="next">The lane's next due time.</param>
         private void DeliverEnds(long now, long next)
@@ -278,30 +276,46 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
             bool deliver;
             lock (_lane.Gate)
             {
-                if (_lane.Outbox.Count == 0)
-                {
-                    _deferredSince = 0;
-                    return;
-                }
-
-                if (next - now <= ReportDeferralNanoseconds && (_deferredSince == 0 || now - _deferredSince < MaxReportDelayNanoseconds))
-                {
-                    if (_deferredSince == 0)
-                    {
-                        _deferredSince = now;
-                    }
-
-                    return;
-                }
-
-                _deferredSince = 0;
-                deliver = _lane.Outbox.TryBeginDelivery();
+                deliver = BeginDeliveryUnlessImminent(now, next);
             }
 
             if (deliver)
             {
                 _lane.Outbox.Deliver(_lane.Gate);
             }
+        }
+
+        /// <summary>
+        /// Under the lane's lock: whether this thread should report the lane's ended waveforms now
+        /// (true: it became the deliverer and must call <see cref="WaveformEndOutbox.Deliver"/> after
+        /// releasing the lock). Not while the next edge is imminent: telling a pin actor wakes a thread
+        /// (a system call that can take tens of µs on a VM), and lines that end together (several
+        /// impulses started at once) would each pay for the reports before them. Reports wait at most
+        /// <see cref="MaxReportDelayNanoseconds"/> for that.
+        /// </summary>
+        /// <param name="now">The clock now.</param>
+        /// <param name="next">The lane's next due time.</param>
+        /// <returns>True when the caller must deliver.</returns>
+        private bool BeginDeliveryUnlessImminent(long now, long next)
+        {
+            if (_lane.Outbox.Count == 0)
+            {
+                _deferredSince = 0;
+                return false;
+            }
+
+            if (next - now <= ReportDeferralNanoseconds && (_deferredSince == 0 || now - _deferredSince < MaxReportDelayNanoseconds))
+            {
+                if (_deferredSince == 0)
+                {
+                    _deferredSince = now;
+                }
+
+                return false;
+            }
+
+            _deferredSince = 0;
+            return _lane.Outbox.TryBeginDelivery();
         }
 
         /// <summary>The nice value standing for a .NET thread priority (Highest is -10: ahead of normal work, short of starving it).</summary>

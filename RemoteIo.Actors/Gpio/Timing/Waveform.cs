@@ -153,6 +153,23 @@ public readonly record struct Waveform
         Checked(this with { StartNanoseconds = start, EndNanoseconds = HasEnd ? EndNanoseconds - StartNanoseconds + start : NoEnd });
 
     /// <summary>
+    /// Whether a queued waveform taken over at <paramref name="now"/> is too late to keep its planned
+    /// start: later than <paramref name="toleranceNanoseconds"/>, or by half its duration or more
+    /// (a short command is never left at a sliver). The one lateness rule of every engine that
+    /// chains queued waveforms (the edge lanes, hardware PWM channels); each passes the tolerance of
+    /// its own clock source.
+    /// </summary>
+    /// <param name="now">The instant it is taken over.</param>
+    /// <param name="toleranceNanoseconds">Lateness that still keeps the planned start (the engine's normal jitter).</param>
+    /// <returns>True when it must start at <paramref name="now"/> instead.</returns>
+    public bool IsLateHandOver(long now, long toleranceNanoseconds)
+    {
+        var late = now - StartNanoseconds;
+        var halfDuration = HasEnd ? (EndNanoseconds - StartNanoseconds) / 2 : long.MaxValue;
+        return late > 0 && (late > toleranceNanoseconds || late >= halfDuration);
+    }
+
+    /// <summary>
     /// A copy moved to start at <paramref name="start"/>, keeping its duration, without validation
     /// (a validated waveform stays valid): the lane's late hand-over, which must not throw under its lock.
     /// An end that would overflow saturates just short of <see cref="NoEnd"/>.
