@@ -28,13 +28,9 @@ internal sealed class ClientActor : ReceiveActor
         _server = server;
         _pins = pins;
         Receive<CommandOutcome>(server.OnOutcome);
-        Receive<PinEdge>(edge => server.OnPinEvent((int)edge.Gpio, new PinEvent((int)edge.Gpio, PinEventKind.Edge, edge.Level, edge.TimestampNs, edge.Sequence)));
-        Receive<EventsDropped>(dropped => server.OnPinEvent(
-            (int)dropped.Gpio,
-            new PinEvent((int)dropped.Gpio, PinEventKind.Dropped, false, 0, dropped.FirstDroppedSequence) { Dropped = dropped.Dropped }));
-        Receive<PinWatchdog>(watchdog => server.OnPinEvent(
-            (int)watchdog.Gpio,
-            new PinEvent((int)watchdog.Gpio, PinEventKind.Watchdog, watchdog.Level, watchdog.TimestampNs, 0) { SilentFor = TimeSpan.FromMicroseconds(watchdog.SilentForUs) }));
+        Receive<PinEdge>(edge => Deliver(server, edge));
+        Receive<EventsDropped>(dropped => Deliver(server, dropped));
+        Receive<PinWatchdog>(watchdog => Deliver(server, watchdog));
         Receive<PinNotice>(server.OnNotice);
         Receive<SessionOpened>(m => server.OnReply(m.RequestId, m));
         Receive<PinClaimed>(m => server.OnReply(m.RequestId, m));
@@ -64,4 +60,13 @@ internal sealed class ClientActor : ReceiveActor
     /// <summary>Whether an association event is about the link to our host.</summary>
     private bool IsOurs(AssociationInfo association) =>
         string.Equals(association.RemoteAddress, _pins.Path.Address.ToString(), StringComparison.Ordinal);
+
+    /// <summary>An observer event from an in-process host (a remote host's take the link's shortcut, see <see cref="RemoteServer"/>).</summary>
+    private static void Deliver(RemoteServer server, object message)
+    {
+        if (ObserverEvents.TryConvert(message, out var pinEvent))
+        {
+            server.OnPinEvent(pinEvent.Gpio, pinEvent);
+        }
+    }
 }

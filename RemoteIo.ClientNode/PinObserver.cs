@@ -57,7 +57,12 @@ public class PinObserver : IAsyncDisposable
         _ackEvery = (ulong)Math.Clamp(options.QueueCapacity / 4, 1, MaxAckInterval);
     }
 
-    /// <summary>Raised for every event (on the client node's thread: keep handlers short, never block).</summary>
+    /// <summary>
+    /// Raised for every event, in order, on the thread that receives from the host (the link's read
+    /// thread; the client actor's for an in-process host). Keep handlers short and never block: a
+    /// blocked handler holds up everything else the host sends, and one blocked beyond the heartbeat
+    /// deadline gets the link declared dead. Hand slow work to <see cref="EventsAsync"/> or a queue.
+    /// </summary>
     public event EventHandler<PinEvent>? Changed;
 
     /// <summary>The session.</summary>
@@ -219,9 +224,17 @@ public class PinObserver : IAsyncDisposable
                 Server.AddObserver(Gpio, this);
             }
 
-            Level = started.Level;
-            Sequence = started.Sequence;
-            _acked = started.Sequence;
+            lock (_gate)
+            {
+                // Events may have arrived (on the link's read thread) before this continuation ran.
+                if (started.Sequence >= Sequence)
+                {
+                    Level = started.Level;
+                    Sequence = started.Sequence;
+                }
+
+                _acked = Math.Max(_acked, started.Sequence);
+            }
         }
         catch
         {
@@ -234,14 +247,17 @@ public class PinObserver : IAsyncDisposable
         }
     }
 
-    /// <summary>An event for this pin (client actor thread): state, event handlers, readers, waiters, acknowledgement.</summary>
+    /// <summary>An event for this pin (the link's read thread, or the client actor's): state, event handlers, readers, waiters, acknowledgement.</summary>
     /// <param name="pinEvent">The event.</param>
     internal void Deliver(PinEvent pinEvent)
     {
         if (pinEvent.Kind == PinEventKind.Edge)
         {
-            Level = pinEvent.Level;
-            Sequence = pinEvent.Sequence;
+            lock (_gate)
+            {
+                Level = pinEvent.Level;
+                Sequence = pinEvent.Sequence;
+            }
         }
 
         try
@@ -253,6 +269,7 @@ public class PinObserver : IAsyncDisposable
             Server.System.Log.Error(e, "A Changed handler of GPIO {0} threw: {1}", Gpio, e.Message);
         }
 
+        var ack = false;
         lock (_gate)
         {
             foreach (var reader in _readers)
@@ -268,11 +285,16 @@ public class PinObserver : IAsyncDisposable
                     _waiters.RemoveAt(i);
                 }
             }
+
+            if (pinEvent.Kind == PinEventKind.Edge && pinEvent.Sequence - _acked >= _ackEvery)
+            {
+                _acked = pinEvent.Sequence;
+                ack = true;
+            }
         }
 
-        if (pinEvent.Kind == PinEventKind.Edge && pinEvent.Sequence - _acked >= _ackEvery)
+        if (ack)
         {
-            _acked = pinEvent.Sequence;
             Server.Post(new AckEvents { Gpio = (uint)Gpio, Sequence = pinEvent.Sequence });
         }
     }

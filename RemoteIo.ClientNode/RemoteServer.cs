@@ -89,7 +89,7 @@ public sealed class RemoteServer : IAsyncDisposable
         // Outcomes from the host complete their handles on the link's read thread: one thread
         // wake-up less per outcome than through the client actor's mailbox. The handles' tasks
         // continue asynchronously, so no user code runs on that thread.
-        _outcomeShortcut = system.GetExtension<Remoting>()?.AddInboundShortcut(ClientActor, TakeOutcome);
+        _outcomeShortcut = system.GetExtension<Remoting>()?.AddInboundShortcut(ClientActor, TakeOnReadThread);
     }
 
     /// <summary>Raised when the link's state changes (on the client node's thread: keep handlers short).</summary>
@@ -462,7 +462,7 @@ public sealed class RemoteServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A command outcome arrived (the link's read thread, see <see cref="TakeOutcome"/>; the client actor's thread for a local host).</summary>
+    /// <summary>A command outcome arrived (the link's read thread, see <see cref="TakeOnReadThread"/>; the client actor's thread for a local host).</summary>
     /// <param name="outcome">The outcome.</param>
     internal void OnOutcome(CommandOutcome outcome)
     {
@@ -472,21 +472,33 @@ public sealed class RemoteServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The inbound shortcut: a command outcome is handled at once, anything else goes to the client actor.</summary>
+    /// <summary>
+    /// The inbound shortcut: command outcomes and observer events (edges, drop notices, watchdogs)
+    /// are handled at once on the link's read thread, in the order they arrived, so a client sees
+    /// them in the order the host sent them (a command's edges before its end; through the client
+    /// actor's mailbox the edges raced the outcome and usually lost). Anything else goes to the
+    /// client actor.
+    /// </summary>
     /// <param name="message">An inbound message for the client actor.</param>
-    /// <returns>True when it was an outcome.</returns>
-    private bool TakeOutcome(object message)
+    /// <returns>True when it was taken.</returns>
+    private bool TakeOnReadThread(object message)
     {
-        if (message is not CommandOutcome outcome)
+        if (message is CommandOutcome outcome)
         {
-            return false;
+            OnOutcome(outcome);
+            return true;
         }
 
-        OnOutcome(outcome);
-        return true;
+        if (ObserverEvents.TryConvert(message, out var pinEvent))
+        {
+            OnPinEvent(pinEvent.Gpio, pinEvent);
+            return true;
+        }
+
+        return false;
     }
 
-    /// <summary>An edge, watchdog or drop notice for an observed pin (client actor thread).</summary>
+    /// <summary>An edge, watchdog or drop notice for an observed pin (the link's read thread; the client actor's for an in-process host).</summary>
     /// <param name="gpio">The pin.</param>
     /// <param name="pinEvent">The event.</param>
     internal void OnPinEvent(int gpio, PinEvent pinEvent)

@@ -213,6 +213,32 @@ public sealed class InputTests
         Assert.True(events.Current.SilentFor >= TimeSpan.FromMilliseconds(100), $"silent for {events.Current.SilentFor}");
     }
 
+    [Fact]
+    public async Task DriverObservesItsOwnOutput_EveryCommandsEdgesReachChangedBeforeItsCompletion()
+    {
+        // Outcomes and observer events take one path on the client (the link's read thread), so the
+        // client sees them in the order the pin's actor sent them: a command's edges, then its end.
+        // Through the client actor's mailbox the edges raced the completion and often lost.
+        await using var host = await TestHost.StartAsync();
+        await using var client = await host.ConnectAsync();
+        var pin = await client.PinAsync(Output);
+        var observer = await client.ObserveAsync(Output);
+        var edges = 0;
+        observer.Changed += (_, e) =>
+        {
+            if (e.Kind == PinEventKind.Edge)
+            {
+                Interlocked.Increment(ref edges);
+            }
+        };
+
+        for (var i = 1; i <= 50; i++)
+        {
+            await pin.On(TimeSpan.FromMilliseconds(1)).Completion;
+            Assert.Equal(2 * i, Volatile.Read(ref edges));
+        }
+    }
+
     private static async Task<List<PinEvent>> Collect(PinObserver observer, int count)
     {
         var edges = new List<PinEvent>();
