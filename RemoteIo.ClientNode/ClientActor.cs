@@ -36,7 +36,7 @@ internal sealed class ClientActor : ReceiveActor
         Receive<PinClaimed>(m => server.OnReply(m.RequestId, m));
         Receive<RequestRejected>(m => server.OnReply(m.RequestId, m));
         Receive<PinLevel>(m => server.OnReply(m.RequestId, m));
-        Receive<ObserveStarted>(m => server.OnReply(m.RequestId, m));
+        Receive<ObserveStarted>(server.OnObserveStarted);
         Receive<PinStates>(m => server.OnReply(m.RequestId, m));
         Receive<SessionClosed>(m => server.OnReply(m.RequestId, m));
         Receive<TransitionsDumped>(m => server.OnReply(m.RequestId, m));

@@ -38,6 +38,9 @@ public class PinObserver : IAsyncDisposable
     /// <summary>The last sequence acknowledged to the host.</summary>
     private ulong _acked;
 
+    /// <summary>True once registered with the session under <see cref="Gpio"/> (events reach it from then on).</summary>
+    private volatile bool _registered;
+
     /// <summary>Set once the observation ended.</summary>
     private Exception? _ended;
 
@@ -79,6 +82,9 @@ public class PinObserver : IAsyncDisposable
 
     /// <summary>The last edge sequence number seen.</summary>
     public ulong Sequence { get; private set; }
+
+    /// <summary>The pin's edge sequence number when observing began: the first edge this observer sees is numbered one more, unless the host dropped it (then a Dropped event says so).</summary>
+    public ulong SequenceAtStart { get; private set; }
 
     /// <summary>Reads the level on the host now.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -213,38 +219,58 @@ public class PinObserver : IAsyncDisposable
         {
             Gpio = gpio;
             Server.AddObserver(gpio, this);
+            _registered = true;
         }
 
+        // The confirmation is applied where it arrives (OnStarted), before any event after it: a
+        // board pin's observer is registered under its GPIO there, not in this continuation, which
+        // may run after the first edges (they were dropped, unseen, when it did).
+        Server.AddPendingObserve(id, this);
         try
         {
-            var started = await Server.RequestAsync<ObserveStarted>(Server.HostPins, observe, id, $"observing {(gpio >= 0 ? $"GPIO {gpio}" : $"board pin {_ref.Number}")}", Server.Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-            if (gpio < 0)
-            {
-                Gpio = (int)started.Gpio;
-                Server.AddObserver(Gpio, this);
-            }
-
-            lock (_gate)
-            {
-                // Events may have arrived (on the link's read thread) before this continuation ran.
-                if (started.Sequence >= Sequence)
-                {
-                    Level = started.Level;
-                    Sequence = started.Sequence;
-                }
-
-                _acked = Math.Max(_acked, started.Sequence);
-            }
+            await Server.RequestAsync<ObserveStarted>(Server.HostPins, observe, id, $"observing {(gpio >= 0 ? $"GPIO {gpio}" : $"board pin {_ref.Number}")}", Server.Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            if (gpio >= 0)
+            Server.RemovePendingObserve(id);
+            if (_registered)
             {
-                Server.RemoveObserver(gpio, this);
+                Server.RemoveObserver(Gpio, this);
             }
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// The host confirmed the observation (on the thread that receives from the host, before any
+    /// event that follows it): takes the pin's GPIO, level and sequence, and registers a board pin's
+    /// observer under its GPIO.
+    /// </summary>
+    /// <param name="started">The confirmation.</param>
+    /// <returns>Null, or why the observer cannot be registered (this session already observes that GPIO).</returns>
+    internal string? OnStarted(ObserveStarted started)
+    {
+        if (!_registered)
+        {
+            Gpio = (int)started.Gpio;
+            if (!Server.TryAddObserver(Gpio, this))
+            {
+                return $"GPIO {Gpio} is already observed by this session; use its existing observer (or dispose it first)";
+            }
+
+            _registered = true;
+        }
+
+        lock (_gate)
+        {
+            Level = started.Level;
+            Sequence = started.Sequence;
+            SequenceAtStart = started.Sequence;
+            _acked = started.Sequence;
+        }
+
+        return null;
     }
 
     /// <summary>An event for this pin (the link's read thread, or the client actor's): state, event handlers, readers, waiters, acknowledgement.</summary>

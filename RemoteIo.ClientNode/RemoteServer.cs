@@ -51,6 +51,9 @@ public sealed class RemoteServer : IAsyncDisposable
     /// <summary>Observers by GPIO.</summary>
     private readonly ConcurrentDictionary<int, PinObserver> _observers = new();
 
+    /// <summary>Observers whose ObservePin request awaits the host's ObserveStarted, by request id.</summary>
+    private readonly ConcurrentDictionary<ulong, PinObserver> _pendingObserves = new();
+
     /// <summary>Claimed output pins by GPIO (for notices).</summary>
     private readonly ConcurrentDictionary<int, RemotePin> _pins = new();
 
@@ -432,10 +435,46 @@ public sealed class RemoteServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">This session already observes the pin.</exception>
     internal void AddObserver(int gpio, PinObserver observer)
     {
-        if (!_observers.TryAdd(gpio, observer))
+        if (!TryAddObserver(gpio, observer))
         {
             throw new InvalidOperationException($"GPIO {gpio} is already observed by this session; use its existing observer (or dispose it first)");
         }
+    }
+
+    /// <summary>Registers an observer so edge events for its GPIO reach it; false when the session already observes the GPIO.</summary>
+    /// <param name="gpio">The GPIO.</param>
+    /// <param name="observer">The observer.</param>
+    /// <returns>True when registered.</returns>
+    internal bool TryAddObserver(int gpio, PinObserver observer) => _observers.TryAdd(gpio, observer);
+
+    /// <summary>Remembers an observer whose ObservePin request <paramref name="requestId"/> awaits the host's confirmation.</summary>
+    /// <param name="requestId">The request.</param>
+    /// <param name="observer">The observer.</param>
+    internal void AddPendingObserve(ulong requestId, PinObserver observer) => _pendingObserves[requestId] = observer;
+
+    /// <summary>Forgets a pending observe request (failed, cancelled or timed out).</summary>
+    /// <param name="requestId">The request.</param>
+    internal void RemovePendingObserve(ulong requestId) => _pendingObserves.TryRemove(requestId, out _);
+
+    /// <summary>
+    /// The host confirmed an observation (the link's read thread, in order with the events after
+    /// it; the client actor's for an in-process host): the observer takes its state and is
+    /// registered before the next event is handled, then the request completes.
+    /// </summary>
+    /// <param name="started">The confirmation.</param>
+    internal void OnObserveStarted(ObserveStarted started)
+    {
+        if (_pendingObserves.TryRemove(started.RequestId, out var observer) && observer.OnStarted(started) is { } refused)
+        {
+            if (_requests.TryRemove(started.RequestId, out var waiting))
+            {
+                waiting.TrySetException(new InvalidOperationException(refused));
+            }
+
+            return;
+        }
+
+        OnReply(started.RequestId, started);
     }
 
     /// <summary>Forgets an observer.</summary>
@@ -473,11 +512,12 @@ public sealed class RemoteServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The inbound shortcut: command outcomes and observer events (edges, drop notices, watchdogs)
-    /// are handled at once on the link's read thread, in the order they arrived, so a client sees
-    /// them in the order the host sent them (a command's edges before its end; through the client
-    /// actor's mailbox the edges raced the outcome and usually lost). Anything else goes to the
-    /// client actor.
+    /// The inbound shortcut: command outcomes, observation confirmations and observer events
+    /// (edges, drop notices, watchdogs) are handled at once on the link's read thread, in the order
+    /// they arrived: an observer is registered before the edges that follow its confirmation, and a
+    /// client sees outcomes and events in the order the host sent them (a command's edges before its
+    /// end; through the client actor's mailbox the edges raced the outcome and usually lost).
+    /// Anything else goes to the client actor.
     /// </summary>
     /// <param name="message">An inbound message for the client actor.</param>
     /// <returns>True when it was taken.</returns>
@@ -492,6 +532,12 @@ public sealed class RemoteServer : IAsyncDisposable
         if (ObserverEvents.TryConvert(message, out var pinEvent))
         {
             OnPinEvent(pinEvent.Gpio, pinEvent);
+            return true;
+        }
+
+        if (message is ObserveStarted started)
+        {
+            OnObserveStarted(started);
             return true;
         }
 

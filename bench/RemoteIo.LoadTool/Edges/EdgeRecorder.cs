@@ -33,8 +33,8 @@ internal sealed class EdgeRecorder
     {
         Name = name;
         _latencies = new long[capacity];
-        _last = observer.Sequence;
-        FirstSequence = observer.Sequence + 1;
+        _last = observer.SequenceAtStart;
+        FirstSequence = observer.SequenceAtStart + 1;
         observer.Changed += OnChanged;
     }
 
