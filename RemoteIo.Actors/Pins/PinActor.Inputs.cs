@@ -38,6 +38,11 @@ internal sealed partial class PinActor
         }
 
         RemoveSubscriber(Sender);
+
+        // Edges already numbered but still in the inbox go to the existing observers first; the new
+        // one starts after the last edge dispatched, so its first edge is numbered exactly one more
+        // (the inbox's own counter may already include edges this subscriber will still be sent).
+        DrainEdges();
         var request = observe.Request;
         var capacity = request.QueueCapacity > 0 ? (int)request.QueueCapacity : _runtime.Settings.ObserverQueueCapacity;
         var now = Now;
@@ -47,7 +52,7 @@ internal sealed partial class PinActor
             SubscribedAtNanoseconds = now,
             WatchdogBaseNanoseconds = now,
         });
-        Sender.Tell(new ObserveStarted { RequestId = request.RequestId, Gpio = (uint)Gpio, Level = level, Sequence = (ulong)_line.Inbox.Sequence }, Self);
+        Sender.Tell(new ObserveStarted { RequestId = request.RequestId, Gpio = (uint)Gpio, Level = level, Sequence = (ulong)_line.LastEdge.Sequence }, Self);
         ArmWatchdog(fire: false);
     }
 

@@ -245,7 +245,9 @@ public sealed class InputTests
         // The host confirms an observation and sends edges right after it. A board pin's GPIO is
         // known only from the confirmation, so the observer must be registered where the
         // confirmation arrives, before the next message: registered later (in the awaiting
-        // continuation), the first edges found no observer and vanished without a gap notice.
+        // continuation), the first edges found no observer and vanished without a gap notice. And
+        // the confirmation's sequence must be the last edge sent to earlier observers, not the last
+        // one numbered: edges still in the pin's inbox reach the new observer too.
         const int BoardPinOfInput = 13; // GPIO 27 on the 40-pin header
         await using var host = await TestHost.StartAsync();
         host.Chip.Connect(Output, Input);
@@ -253,16 +255,21 @@ public sealed class InputTests
         var pin = await driver.PinAsync(Output);
         var blink = pin.Blink(TimeSpan.FromSeconds(20), TimeSpan.FromMicroseconds(200), TimeSpan.FromMicroseconds(200));
         await blink.Accepted;
-        for (var attempt = 0; attempt < 10; attempt++)
+        try
         {
-            await using var observing = await host.ConnectAsync(RemoteServerOptions.Default.WithClientName($"observer-{attempt}"));
-            await using var observer = await observing.ObserveAsync(BoardPinOfInput, numbering: Numbering.Board);
-            Assert.Equal(Input, observer.Gpio);
-            var first = await Collect(observer, 10);
-            Assert.Equal(Enumerable.Range(1, 10).Select(i => observer.SequenceAtStart + (ulong)i), first.Select(e => e.Sequence));
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                await using var observing = await host.ConnectAsync(RemoteServerOptions.Default.WithClientName($"observer-{attempt}"));
+                await using var observer = await observing.ObserveAsync(BoardPinOfInput, numbering: Numbering.Board);
+                Assert.Equal(Input, observer.Gpio);
+                var first = await Collect(observer, 10);
+                Assert.Equal(Enumerable.Range(1, 10).Select(i => observer.SequenceAtStart + (ulong)i), first.Select(e => e.Sequence));
+            }
         }
-
-        await pin.Off(policy: CommandPolicy.Replace).Accepted;
+        finally
+        {
+            await pin.Off(policy: CommandPolicy.Replace).Accepted;
+        }
     }
 
     private static async Task<List<PinEvent>> Collect(PinObserver observer, int count)
