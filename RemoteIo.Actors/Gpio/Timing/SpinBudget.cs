@@ -15,6 +15,12 @@ internal sealed class SpinBudget
     /// <summary>The bucket holds this much wall time's worth of budget (1 s), so a burst after a quiet spell is exact throughout.</summary>
     private const double BucketNanoseconds = 1e9;
 
+    /// <summary>Edges closer than this many windows apart are dense: they never get the whole window.</summary>
+    public const long DenseGapWindows = 2;
+
+    /// <summary>Edges within a window divided by this of the previous one belong to its group and keep the whole window.</summary>
+    public const long GroupFraction = 2;
+
     /// <summary>Spinning earned per nanosecond of wall time.</summary>
     private readonly double _share;
 
@@ -41,10 +47,20 @@ internal sealed class SpinBudget
         _credit = _capacity;
     }
 
-    /// <summary>True when the thread can afford to spin the whole window before its next edge.</summary>
+    /// <summary>
+    /// True when the thread should spin the whole window before its next edge: a whole window is in
+    /// the bucket, and the edge is either sparse (at least <see cref="DenseGapWindows"/> windows after
+    /// the previous one, so spinning takes at most half the gap) or part of the same group (within
+    /// 1/<see cref="GroupFraction"/> of a window of it, e.g. impulses started together ending
+    /// together: the thread keeps spinning rather than sleep a few µs and wake late). Edges in
+    /// between (a fast blink, PWM) get only the learned spin even with budget left: spinning window
+    /// after window would hold a core for the whole burst, and the threads the edges wake (the pin
+    /// actor, the links to clients) waited behind it on that core for up to a millisecond.
+    /// </summary>
     /// <param name="now">The clock now, in nanoseconds.</param>
-    /// <returns>Whether a full window is in the bucket.</returns>
-    public bool AffordsFullWindow(long now)
+    /// <param name="gapNanoseconds">Time from the thread's previous edge to the next one (<see cref="long.MaxValue"/> after a quiet spell).</param>
+    /// <returns>Whether to spin the whole window.</returns>
+    public bool AffordsFullWindow(long now, long gapNanoseconds)
     {
         if (_filledAt != long.MinValue && now > _filledAt)
         {
@@ -52,7 +68,8 @@ internal sealed class SpinBudget
         }
 
         _filledAt = now;
-        return _window > 0 && _credit >= _window;
+        return _window > 0 && _credit >= _window
+            && (gapNanoseconds / DenseGapWindows >= _window || gapNanoseconds <= _window / GroupFraction);
     }
 
     /// <summary>Takes spinning actually done out of the bucket (it may go below zero: it then refills first).</summary>

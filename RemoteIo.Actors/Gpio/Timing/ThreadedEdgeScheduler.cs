@@ -139,6 +139,9 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         /// <summary>When the thread first left ended waveforms unreported for an imminent edge (0: none left).</summary>
         private long _deferredSince;
 
+        /// <summary>When this thread's previous edge was due (<see cref="long.MinValue"/>: none yet); the gap to the next decides whether it may spin the whole window.</summary>
+        private long _previousEdge = long.MinValue;
+
         /// <summary>The due time the thread is heading for; guarded by the lane's lock.</summary>
         private long _target = long.MaxValue;
 
@@ -231,7 +234,8 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                     continue;
                 }
 
-                var spin = _budget.AffordsFullWindow(now) ? _window : _latency.SpinNanoseconds;
+                var gap = _previousEdge == long.MinValue ? long.MaxValue : due - _previousEdge;
+                var spin = _budget.AffordsFullWindow(now, gap) ? _window : _latency.SpinNanoseconds;
                 if (due - now > spin)
                 {
                     var wake = due - spin;
@@ -254,6 +258,7 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                 }
 
                 bool deliver;
+                _previousEdge = due;
                 lock (_lane.Gate)
                 {
                     _lane.ProcessDue(now);
