@@ -61,7 +61,7 @@ internal sealed class ClientActor : ReceiveActor
     private bool IsOurs(AssociationInfo association) =>
         string.Equals(association.RemoteAddress, _pins.Path.Address.ToString(), StringComparison.Ordinal);
 
-    /// <summary>An observer event from an in-process host (a remote host's take the link's shortcut, see <see cref="RemoteServer"/>).</summary>
+    /// <summary>An observer event from an in-process host (a remote host's events take the link's read-thread shortcut instead, see <see cref="RemoteServer"/>).</summary>
     private static void Deliver(RemoteServer server, object message)
     {
         if (ObserverEvents.TryConvert(message, out var pinEvent))
