@@ -15,7 +15,7 @@ internal sealed class SpinBudget
     /// <summary>The bucket holds this much wall time's worth of budget (1 s), so a burst after a quiet spell is exact throughout.</summary>
     private const double BucketNanoseconds = 1e9;
 
-    /// <summary>Edges closer than this many windows apart are dense: they never get the whole window.</summary>
+    /// <summary>Edges closer than this many windows apart are dense: they get the whole window only as part of a group (see <see cref="GroupFraction"/>).</summary>
     public const long DenseGapWindows = 2;
 
     /// <summary>Edges within a window divided by this of the previous one belong to its group and keep the whole window.</summary>
