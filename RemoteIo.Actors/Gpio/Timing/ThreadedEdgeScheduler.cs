@@ -46,6 +46,21 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
     /// <inheritdoc />
     public override bool UsesDedicatedThreads => true;
 
+    /// <summary>Time the timing threads have spent spinning before edges so far, in nanoseconds (the CPU the exactness costs).</summary>
+    internal long SpunNanoseconds
+    {
+        get
+        {
+            long total = 0;
+            foreach (var worker in _workers)
+            {
+                total += worker.SpunNanoseconds;
+            }
+
+            return total;
+        }
+    }
+
     /// <inheritdoc />
     public override Exception? LastFault
     {
@@ -139,6 +154,9 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
         /// <summary>When the thread first left ended waveforms unreported for an imminent edge (0: none left).</summary>
         private long _deferredSince;
 
+        /// <summary>Backing field of <see cref="SpunNanoseconds"/> (written by this thread only).</summary>
+        private long _spun;
+
         /// <summary>When this thread's previous edge was due (<see cref="long.MinValue"/>: none yet); the gap to the next decides whether it may spin the whole window.</summary>
         private long _previousEdge = long.MinValue;
 
@@ -206,6 +224,9 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
             _waiter.Dispose();
         }
 
+        /// <summary>Time this thread has spent spinning before edges, in nanoseconds.</summary>
+        public long SpunNanoseconds => Volatile.Read(ref _spun);
+
         /// <summary>The thread: sleep, spin, write, report (in order with the lane's other ends) — allocation-free.</summary>
         private void Run()
         {
@@ -252,6 +273,7 @@ internal sealed class ThreadedEdgeScheduler : EdgeScheduler
                 }
 
                 _budget.Spend(now - spinStart);
+                Volatile.Write(ref _spun, _spun + (now - spinStart));
                 if (now < due)
                 {
                     continue;

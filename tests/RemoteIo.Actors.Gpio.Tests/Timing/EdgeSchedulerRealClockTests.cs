@@ -117,6 +117,26 @@ public sealed class EdgeSchedulerRealClockTests : IDisposable
         Assert.Equal(count, _chip.TransitionCount);
     }
 
+    [Fact]
+    public void Blink1Ms_BudgetOfAWholeCore_ThreadSpinsOnlyPartOfTheTime()
+    {
+        // A 1 ms blink is dense for a 1 ms spin window: even with budget for a whole core the thread
+        // spins only its learned wake-up latency (at most 200 µs) before each edge, not window after
+        // window, which kept a core busy for the whole blink and made the threads its edges wake
+        // wait behind it.
+        var options = EdgeSchedulerOptions.Default.WithSpinWindow(TimeSpan.FromMilliseconds(1)).WithSpinBudget(1.0);
+        using var scheduler = (ThreadedEdgeScheduler)EdgeScheduler.Create(_controller, TimeProvider.System, options, _listener);
+        _controller.OpenPin(22, PinMode.Output);
+        WarmUp(scheduler, 22);
+        var spunBefore = scheduler.SpunNanoseconds;
+        var start = scheduler.NowNanoseconds + 10_000_000;
+        scheduler.Start(22, Waveform.Square(1_000_000, 1_000_000, start, start + 300_000_000), token: 1);
+
+        Assert.Single(_listener.WaitFor(1, TimeSpan.FromSeconds(10)));
+        var spun = scheduler.SpunNanoseconds - spunBefore;
+        Assert.True(spun < 150_000_000, $"spun {spun / 1_000_000.0:F1} ms of a 300 ms blink");
+    }
+
     public void Dispose() => _controller.Dispose();
 
     /// <summary>
