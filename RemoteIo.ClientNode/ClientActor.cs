@@ -28,9 +28,9 @@ internal sealed class ClientActor : ReceiveActor
         _server = server;
         _pins = pins;
         Receive<CommandOutcome>(server.OnOutcome);
-        Receive<PinEdge>(edge => Deliver(server, edge));
-        Receive<EventsDropped>(dropped => Deliver(server, dropped));
-        Receive<PinWatchdog>(watchdog => Deliver(server, watchdog));
+        Receive<PinEdge>(edge => server.TryDeliverObserverEvent(edge));
+        Receive<EventsDropped>(dropped => server.TryDeliverObserverEvent(dropped));
+        Receive<PinWatchdog>(watchdog => server.TryDeliverObserverEvent(watchdog));
         Receive<PinNotice>(server.OnNotice);
         Receive<SessionOpened>(m => server.OnReply(m.RequestId, m));
         Receive<PinClaimed>(m => server.OnReply(m.RequestId, m));
@@ -60,13 +60,4 @@ internal sealed class ClientActor : ReceiveActor
     /// <summary>Whether an association event is about the link to our host.</summary>
     private bool IsOurs(AssociationInfo association) =>
         string.Equals(association.RemoteAddress, _pins.Path.Address.ToString(), StringComparison.Ordinal);
-
-    /// <summary>An observer event from an in-process host (a remote host's events take the link's read-thread shortcut instead, see <see cref="RemoteServer"/>).</summary>
-    private static void Deliver(RemoteServer server, object message)
-    {
-        if (ObserverEvents.TryConvert(message, out var pinEvent))
-        {
-            server.OnPinEvent(pinEvent.Gpio, pinEvent);
-        }
-    }
 }

@@ -529,9 +529,8 @@ public sealed class RemoteServer : IAsyncDisposable
             return true;
         }
 
-        if (ObserverEvents.TryConvert(message, out var pinEvent))
+        if (TryDeliverObserverEvent(message))
         {
-            OnPinEvent(pinEvent.Gpio, pinEvent);
             return true;
         }
 
@@ -542,6 +541,20 @@ public sealed class RemoteServer : IAsyncDisposable
         }
 
         return false;
+    }
+
+    /// <summary>Hands an observer message (edge, drop notice, watchdog) to its pin's observer; false for any other message.</summary>
+    /// <param name="message">An inbound message for the client actor.</param>
+    /// <returns>True when it was an observer event.</returns>
+    internal bool TryDeliverObserverEvent(object message)
+    {
+        if (!ObserverEvents.TryConvert(message, out var pinEvent))
+        {
+            return false;
+        }
+
+        OnPinEvent(pinEvent.Gpio, pinEvent);
+        return true;
     }
 
     /// <summary>An edge, watchdog or drop notice for an observed pin (the link's read thread; the client actor's for an in-process host).</summary>
