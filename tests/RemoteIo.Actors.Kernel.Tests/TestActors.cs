@@ -60,3 +60,13 @@ public sealed class ParentActor : ReceiveActor
 
     protected override SupervisorStrategy SupervisorStrategy() => Strategy ?? base.SupervisorStrategy();
 }
+
+/// <summary>Holds its dispatcher's thread: on any message it signals <c>entered</c> and waits (at most 10 s) for <c>gate</c>.</summary>
+public sealed class Blocker : ReceiveActor
+{
+    public Blocker(ManualResetEventSlim entered, ManualResetEventSlim gate) => ReceiveAny(_ =>
+    {
+        entered.Set();
+        gate.Wait(TimeSpan.FromSeconds(10));
+    });
+}

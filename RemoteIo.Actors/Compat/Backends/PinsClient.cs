@@ -94,7 +94,7 @@ internal sealed class PinsClient : ActorRefBase, IValueTaskSource<object>
 
     /// <summary>Sends <paramref name="message"/> to the supervisor as this connection, expecting no answer.</summary>
     /// <param name="message">A pins.proto request.</param>
-    public void Send(object message) => _supervisor.Tell(message, this);
+    public void Send(object message) => TellSupervisor(message);
 
     /// <summary>
     /// Sends <paramref name="message"/> to the supervisor as this connection and waits for the answer
@@ -130,8 +130,26 @@ internal sealed class PinsClient : ActorRefBase, IValueTaskSource<object>
             }
         }
 
-        _supervisor.Tell(message, this);
+        TellSupervisor(message);
         return new ValueTask<object>(this, version);
+    }
+
+    /// <summary>
+    /// Tells the supervisor as this connection, offering this thread (the connection's, awake anyway)
+    /// to run the supervisor's and the pin's turns if their dispatcher sleeps: waking it costs more
+    /// than the turns (<see cref="CallerRuns"/>).
+    /// </summary>
+    private void TellSupervisor(object message)
+    {
+        CallerRuns.Begin();
+        try
+        {
+            _supervisor.Tell(message, this);
+        }
+        finally
+        {
+            CallerRuns.End();
+        }
     }
 
     /// <summary>Stops the reference: an outstanding request fails, watchers are told it terminated, later messages are dropped.</summary>

@@ -6,7 +6,8 @@ namespace RemoteIo.Actors.Kernel.Dispatch;
 /// A dispatcher with its own threads (Akka's <c>ForkJoinDispatcher</c> with a
 /// <c>dedicated-thread-pool</c>): its actors keep running when the .NET thread pool is saturated,
 /// which is what timing-critical actors need. Scheduling allocates nothing: a shared queue of
-/// mailboxes, and a monitor pulse only when a thread is idle.
+/// mailboxes, and a monitor pulse only when a thread sleeps. A thread delivering from outside the
+/// system may run the work it hands to an idle dispatcher itself (<see cref="CallerRuns"/>).
 /// </summary>
 internal sealed class DedicatedThreadDispatcher : MessageDispatcher
 {
@@ -19,13 +20,19 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
     /// <summary>The dedicated threads.</summary>
     private readonly Thread[] _threads;
 
-    /// <summary>How many threads are about to wait or waiting on <see cref="_sleep"/>.</summary>
+    /// <summary>Threads about to wait or waiting on <see cref="_sleep"/> (announced before they look at the queue a last time).</summary>
     private int _idle;
+
+    /// <summary>
+    /// Threads waiting on <see cref="_sleep"/> that no one has pulsed yet (changed only under it): such
+    /// a thread looks at the queue again only when pulsed.
+    /// </summary>
+    private int _asleep;
 
     /// <summary>Set by <see cref="Shutdown"/>; the threads exit when they see it.</summary>
     private volatile bool _stopping;
 
-    /// <summary>The dispatcher whose thread this is (null on other threads).</summary>
+    /// <summary>The dispatcher whose thread this is, or whose work this thread runs for it (null otherwise).</summary>
     [ThreadStatic]
     private static DedicatedThreadDispatcher? t_worker;
 
@@ -48,6 +55,12 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
         }
     }
 
+    /// <summary>Threads asleep and not yet woken (tests wait until all of them are).</summary>
+    internal int SleepingThreads => Volatile.Read(ref _asleep);
+
+    /// <summary>The number of dedicated threads.</summary>
+    internal int ThreadCount => _threads.Length;
+
     /// <inheritdoc />
     internal override void Execute(IThreadPoolWorkItem work)
     {
@@ -56,16 +69,41 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
         // ends, within microseconds for short turns, so waking a sleeping thread for it would only
         // add a wake-up (about 10 µs on a VM) to the hand-over. A second item is a backlog: wake.
         var handOver = t_worker == this && _queue.IsEmpty;
-        _queue.Enqueue(work);
 
-        // The enqueue's interlocked tail update is a full fence, so either we see the idle thread
-        // or it sees the item when it re-checks the queue after announcing itself idle.
-        if (!handOver && Volatile.Read(ref _idle) > 0)
+        // A thread outside the system that offered to run what it delivers (CallerRuns) takes the
+        // work of a dispatcher whose threads all sleep; one with a thread awake keeps its work.
+        handOver = handOver || (t_worker is null && _queue.IsEmpty && Volatile.Read(ref _asleep) == _threads.Length && CallerRuns.TryTakeOn(this));
+        _queue.Enqueue(work);
+        if (!handOver)
         {
-            lock (_sleep)
+            WakeOne();
+        }
+    }
+
+    /// <summary>
+    /// Runs queued work on the calling thread (which took it on through <see cref="CallerRuns"/>) as
+    /// if it were one of the dispatcher's threads, for at most <paramref name="maxRuns"/> mailbox
+    /// turns, then wakes a thread for anything left.
+    /// </summary>
+    /// <param name="maxRuns">Mailbox turns to run at most.</param>
+    internal void RunOnCaller(int maxRuns)
+    {
+        t_worker = this;
+        try
+        {
+            for (var runs = 0; runs < maxRuns && _queue.TryDequeue(out var work); runs++)
             {
-                Monitor.Pulse(_sleep);
+                work.Execute();
             }
+        }
+        finally
+        {
+            t_worker = null;
+        }
+
+        if (!_queue.IsEmpty)
+        {
+            WakeOne();
         }
     }
 
@@ -75,6 +113,7 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
         _stopping = true;
         lock (_sleep)
         {
+            _asleep = 0;
             Monitor.PulseAll(_sleep);
         }
 
@@ -83,6 +122,27 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
             if (thread != Thread.CurrentThread)
             {
                 thread.Join(TimeSpan.FromSeconds(5));
+            }
+        }
+    }
+
+    /// <summary>Wakes one sleeping thread, if any.</summary>
+    private void WakeOne()
+    {
+        // The enqueue before this call is a full fence, and so is a thread's announcing itself idle
+        // before it looks at the queue a last time: either it sees the item or it is counted here.
+        if (Volatile.Read(ref _idle) == 0)
+        {
+            return;
+        }
+
+        lock (_sleep)
+        {
+            // A thread announced but not yet waiting will look at the queue under this lock after us.
+            if (_asleep > 0)
+            {
+                _asleep--;
+                Monitor.Pulse(_sleep);
             }
         }
     }
@@ -102,9 +162,11 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
             Interlocked.Increment(ref _idle);
             lock (_sleep)
             {
-                // Announced idle before this check, so a producer that enqueued after it will pulse.
                 if (_queue.IsEmpty && !_stopping)
                 {
+                    // The waker takes this thread off the count when it pulses, so the count never
+                    // includes a thread that is already on its way back to the queue.
+                    _asleep++;
                     Monitor.Wait(_sleep);
                 }
             }

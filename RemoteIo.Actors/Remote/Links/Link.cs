@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
+using RemoteIo.Actors.Kernel.Dispatch;
 using RemoteIo.Actors.Protocol.Remoting;
 using RemoteIo.Actors.Remote.Framing;
 using RemoteIo.Actors.Remote.Transports;
@@ -246,13 +247,22 @@ internal sealed class Link : IAsyncDisposable
                     while (!_stop.IsCancellationRequested && (status = FrameCodec.TryReadFrame(ref buffer, max, out var bytes, out length)) == FrameStatus.Complete)
                     {
                         FramesReceived++;
-                        if (_decoder.TryDecode(bytes, out var deliver))
+                        // The actors a delivery wakes may run on this thread (CallerRuns): it is awake anyway.
+                        CallerRuns.Begin();
+                        try
                         {
-                            _association.OnDeliver(deliver);
+                            if (_decoder.TryDecode(bytes, out var deliver))
+                            {
+                                _association.OnDeliver(deliver);
+                            }
+                            else
+                            {
+                                Dispatch(FrameIO.Decode(bytes));
+                            }
                         }
-                        else
+                        finally
                         {
-                            Dispatch(FrameIO.Decode(bytes));
+                            CallerRuns.End();
                         }
                     }
 

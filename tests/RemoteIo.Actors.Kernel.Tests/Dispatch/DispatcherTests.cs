@@ -169,15 +169,6 @@ public sealed class DispatcherTests : ActorTestKit
         });
     }
 
-    private sealed class Blocker : ReceiveActor
-    {
-        public Blocker(ManualResetEventSlim entered, ManualResetEventSlim gate) => ReceiveAny(_ =>
-        {
-            entered.Set();
-            gate.Wait(TimeSpan.FromSeconds(10));
-        });
-    }
-
     private sealed class Recorder : ReceiveActor
     {
         public Recorder(string name, ConcurrentQueue<string> order) => ReceiveAny(_ => order.Enqueue(name));
