@@ -72,7 +72,7 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
 
         // A thread outside the system that offered to run what it delivers (CallerRuns) takes the
         // work of a dispatcher whose threads all sleep; one with a thread awake keeps its work.
-        handOver = handOver || (t_worker is null && _queue.IsEmpty && Volatile.Read(ref _asleep) == _threads.Length && CallerRuns.TryTakeOn(this));
+        handOver = handOver || (t_worker is null && !_stopping && _queue.IsEmpty && Volatile.Read(ref _asleep) == _threads.Length && CallerRuns.TryTakeOn(this));
         _queue.Enqueue(work);
         if (!handOver)
         {
