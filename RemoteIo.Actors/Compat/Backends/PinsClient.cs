@@ -94,7 +94,12 @@ internal sealed class PinsClient : ActorRefBase, IValueTaskSource<object>
 
     /// <summary>Sends <paramref name="message"/> to the supervisor as this connection, expecting no answer.</summary>
     /// <param name="message">A pins.proto request.</param>
-    public void Send(object message) => TellSupervisor(message);
+    /// <remarks>
+    /// A plain tell, unlike <see cref="RequestAsync"/>: callers send these while holding their own
+    /// locks (a level watch under the notifier's), and the pins' answers to this reference are
+    /// handled on the sending actor's thread, which must therefore not be the caller's.
+    /// </remarks>
+    public void Send(object message) => _supervisor.Tell(message, this);
 
     /// <summary>
     /// Sends <paramref name="message"/> to the supervisor as this connection and waits for the answer
@@ -137,7 +142,8 @@ internal sealed class PinsClient : ActorRefBase, IValueTaskSource<object>
     /// <summary>
     /// Tells the supervisor as this connection, offering this thread (the connection's, awake anyway)
     /// to run the supervisor's and the pin's turns if their dispatcher sleeps: waking it costs more
-    /// than the turns (<see cref="CallerRuns"/>).
+    /// than the turns (<see cref="CallerRuns"/>). Only for requests the caller awaits: it holds no
+    /// lock then (an await cannot sit inside one), so the answers handled on this thread meet none.
     /// </summary>
     private void TellSupervisor(object message)
     {
