@@ -11,9 +11,11 @@ using RemoteIo.LoadTool;
 // artifacts/loadtool-host/ and measure that; by default the built (JIT-compiled) host is measured.
 //
 // Prints: host start to accepting connections; idle CPU and RSS; round trip (sent -> ACCEPTED,
-// sent -> edge in the transition log) p50/p99 for 1 client 1 pin; throughput (commands executed
+// sent -> edge in the transition log) p50/p99 for 1 client 1 pin, next to a bare .NET async TCP
+// ping-pong between two processes (the machine's floor right now); throughput (commands executed
 // per second) with host CPU and RSS for every clients x pins combination.
 if (args is ["edges", ..]) return await RemoteIo.LoadTool.Edges.EdgeLoad.RunAsync(args[1..]);
+if (args is ["echo"]) return await SocketFloorScenario.EchoAsync();
 var port = Option("--port", 18509);
 var samples = Option("--samples", 5000);
 // Round-trip samples start after this many commands: the first few thousand run while tiered
@@ -43,6 +45,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle host: RSS {
 
 Console.WriteLine($"round trip, 1 client, 1 pin, 1 command in flight ({samples} samples after {warmup} warm-up):");
 await LatencyScenario.RunAsync(host, samples, warmup);
+await SocketFloorScenario.RunAsync(samples, warmup);
 
 Console.WriteLine($"throughput, {inFlight} commands in flight per client, {seconds} s each after 1 s warm-up:");
 foreach (var clients in clientCounts)
