@@ -99,7 +99,6 @@ internal static class ThroughputScenario
                 _ = command.Completion.ContinueWith(
                     t =>
                     {
-                        slots.Release();
                         if (t.IsCompletedSuccessfully)
                         {
                             Interlocked.Increment(ref total);
@@ -108,6 +107,9 @@ internal static class ThroughputScenario
                                 Interlocked.Increment(ref counted);
                             }
                         }
+
+                        // Counted before the slot is freed: the driver reads the totals once it holds every slot.
+                        slots.Release();
                     },
                     CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously,
