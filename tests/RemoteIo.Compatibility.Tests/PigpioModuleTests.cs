@@ -41,7 +41,16 @@ public sealed class PigpioModuleTests(WaitHostFixture fixture) : IClassFixture<W
             await script.WaitForLineAsync("HOLD");
             _host.Clock.Advance(TimeSpan.FromMilliseconds(50));
             await script.SendLineAsync("go");
-            var output = await script.PassAsync();
+            string output;
+            try
+            {
+                output = await script.PassAsync();
+            }
+            catch (Exception failure)
+            {
+                // Whether the edges happened at the host tells a lost notification from a lost write.
+                throw new Xunit.Sdk.XunitException($"{failure.Message}\nGPIO 22 at the host: {Timeline(22, since)}\nGPIO 20 at the host: {Timeline(20, since)}");
+            }
 
             var edges = output.Split('\n').Single(l => l.StartsWith("EDGES ", StringComparison.Ordinal))[6..].Trim().Split(' ');
             var log = _host.Transitions(22, since);
@@ -66,4 +75,8 @@ public sealed class PigpioModuleTests(WaitHostFixture fixture) : IClassFixture<W
         // The first client's high, its release to the safe level when it left; the second's write(0) changes nothing.
         Assert.Equal([1, 0], signal.Levels);
     }
+
+    /// <summary>A GPIO's transitions since a host time, as level@nanoseconds.</summary>
+    private string Timeline(int gpio, long sinceNanoseconds) =>
+        string.Join(' ', _host.Transitions(gpio, sinceNanoseconds).Select(t => $"{CompatHost.Bit(t)}@{t.TimestampNanoseconds}"));
 }

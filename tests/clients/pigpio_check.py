@@ -133,7 +133,10 @@ def scenario_callback(args):
             pi.write(args.drive, 1)
             hold(args.hold)
             pi.write(args.drive, 0)
-        wait_until(lambda: len(edges) >= 2, "a rising and a falling edge")
+        try:
+            wait_until(lambda: len(edges) >= 2, "a rising and a falling edge")
+        except AssertionError as error:
+            raise AssertionError("{} (saw {})".format(error, edges))
         check(edges[0][:2] == (inp, 1), "first edge is rising on GPIO {}".format(inp))
         check(edges[1][:2] == (inp, 0), "second edge is falling on GPIO {}".format(inp))
         check(pigpio.tickDiff(edges[0][2], edges[1][2]) > 0, "the falling edge's tick is later")

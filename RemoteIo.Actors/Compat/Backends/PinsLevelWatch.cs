@@ -9,7 +9,9 @@ namespace RemoteIo.Actors.Compat.Backends;
 /// observed (ObservePin, both edges, no flow control — the notifier's own bounded queues protect
 /// the host) by one reference shared by the endpoint, and every edge is passed on with its tick
 /// (the edge's host timestamp in µs) and the levels of GPIO 0-31 after it. Observing needs no claim
-/// and never blocks one. The observations form one pins session, closed with the watch.
+/// and never blocks one. The observations form one pins session, closed with the watch. An
+/// observation counts from its pin's ObserveStarted: until then an edge is "before the start"
+/// and not sent, so <see cref="WhenWatchingAsync"/> waits for the confirmations.
 /// </summary>
 /// <remarks>
 /// Edges come from several pin actors' threads; <see cref="_delivery"/> hands them to the observer
@@ -33,6 +35,12 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
     /// <summary>Reads GPIO 0-31 as the backend does (held lines as they are, others at their power-on pull).</summary>
     private readonly Func<uint> _readBank;
 
+    /// <summary>How long the pins may take to confirm an observation, on their clock.</summary>
+    private readonly TimeSpan _replyTimeout;
+
+    /// <summary>The pins' clock.</summary>
+    private readonly TimeProvider _time;
+
     /// <summary>The observing reference (its own pins session).</summary>
     private readonly PinsClient _client;
 
@@ -41,6 +49,12 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
 
     /// <summary>The levels of GPIO 0-31 as last known: observed GPIOs from their edges, the others from the last bank read.</summary>
     private uint _levels;
+
+    /// <summary>The ObservePin requests not yet confirmed (ObserveStarted) or refused.</summary>
+    private readonly HashSet<ulong> _unconfirmed = [];
+
+    /// <summary>Completed when <see cref="_unconfirmed"/> empties (null while it is empty).</summary>
+    private TaskCompletionSource? _confirmed;
 
     /// <summary>Whether anything was ever observed (so the session exists and must be closed).</summary>
     private bool _observed;
@@ -57,6 +71,8 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
         _logger = pins.Logger;
         _observer = observer;
         _readBank = readBank;
+        _replyTimeout = pins.ReplyTimeout;
+        _time = pins.System.TimeProvider;
         _levels = readBank();
         _client = pins.NewClient("pigpio-notify", this);
     }
@@ -65,6 +81,7 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
     public void SetMask(uint gpios)
     {
         uint added, removed;
+        Span<ulong> requestIds = stackalloc ulong[32];
         lock (_state)
         {
             if (_disposed)
@@ -80,18 +97,51 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
             var kept = gpios & ~added;
             _levels = (_levels & kept) | (_readBank() & ~kept);
             _observed |= added != 0;
+
+            // Registered before the requests leave, so a confirmation can never come first.
+            for (var (bits, i) = (added, 0); bits != 0; bits &= bits - 1, i++)
+            {
+                requestIds[i] = _client.NextId();
+                _unconfirmed.Add(requestIds[i]);
+                _confirmed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
 
-        for (var bits = added; bits != 0; bits &= bits - 1)
+        for (var (bits, i) = (added, 0); bits != 0; bits &= bits - 1, i++)
         {
             var pin = PinsRequests.Gpio(System.Numerics.BitOperations.TrailingZeroCount(bits));
-            _client.Send(new ObservePin { RequestId = _client.NextId(), Pin = pin, Edges = EdgeFilter.Both, FlowControl = false });
+            _client.Send(new ObservePin { RequestId = requestIds[i], Pin = pin, Edges = EdgeFilter.Both, FlowControl = false });
         }
 
         for (var bits = removed; bits != 0; bits &= bits - 1)
         {
             var pin = PinsRequests.Gpio(System.Numerics.BitOperations.TrailingZeroCount(bits));
             _client.Send(new StopObserving { RequestId = _client.NextId(), Pin = pin });
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WhenWatchingAsync(CancellationToken cancellationToken)
+    {
+        Task confirmed;
+        lock (_state)
+        {
+            if (_confirmed is null)
+            {
+                return;
+            }
+
+            confirmed = _confirmed.Task;
+        }
+
+        try
+        {
+            await confirmed.WaitAsync(_replyTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // pigpio's NB has no error for this; its reports may miss edges until the pins answer.
+            _logger.LogWarning("pigpio notifications: the pins did not confirm an observation within {Timeout} ms", _replyTimeout.TotalMilliseconds);
         }
     }
 
@@ -108,11 +158,17 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
                 {
                     // The level when observation began: what a bank read would have said, so it is no change to report.
                     SetLevel(started.Gpio, started.Level);
+                    Confirm(started.RequestId);
                 }
 
                 break;
             case RequestRejected rejected:
                 _logger.LogWarning("pigpio notifications: an observation was refused: {Reason}", rejected.Message);
+                lock (_state)
+                {
+                    Confirm(rejected.RequestId);
+                }
+
                 break;
             case EventsDropped dropped:
                 _logger.LogWarning("pigpio notifications: GPIO {Gpio} lost {Count} edges in the host", dropped.Gpio, dropped.Dropped);
@@ -133,6 +189,9 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
 
             _disposed = true;
             observed = _observed;
+            _unconfirmed.Clear();
+            _confirmed?.TrySetResult();
+            _confirmed = null;
         }
 
         if (observed)
@@ -166,6 +225,16 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
             }
 
             _observer.OnLevelsChanged(unchecked((uint)(edge.TimestampNs / 1000)), levels);
+        }
+    }
+
+    /// <summary>An ObservePin was answered; the last answer releases the waiters. The caller holds <see cref="_state"/>.</summary>
+    private void Confirm(ulong requestId)
+    {
+        if (_unconfirmed.Remove(requestId) && _unconfirmed.Count == 0)
+        {
+            _confirmed?.TrySetResult();
+            _confirmed = null;
         }
     }
 

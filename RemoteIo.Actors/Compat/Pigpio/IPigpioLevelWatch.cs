@@ -6,4 +6,13 @@ public interface IPigpioLevelWatch : IDisposable
     /// <summary>Chooses the GPIOs watched (bit n = GPIO n); changes of others are not reported.</summary>
     /// <param name="gpios">The bank-0 GPIOs to watch; 0 watches none.</param>
     void SetMask(uint gpios);
+
+    /// <summary>
+    /// Completes once every GPIO of the masks set so far is watched (or its watch was refused), so
+    /// any change after that is reported: NB answers only then, as pigpiod reports every change
+    /// after NB's reply.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the connection ended).</param>
+    /// <returns>Completes when watching; never faults on a refusal, which is logged instead.</returns>
+    ValueTask WhenWatchingAsync(CancellationToken cancellationToken);
 }

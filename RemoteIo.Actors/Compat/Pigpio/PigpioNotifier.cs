@@ -107,6 +107,7 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
     /// <returns>0, or PI_BAD_HANDLE.</returns>
     public async ValueTask<int> BeginAsync(uint handle, uint bits, CancellationToken cancellationToken)
     {
+        IPigpioLevelWatch? watch;
         lock (_gate)
         {
             if (Find(handle) is not { } open)
@@ -117,6 +118,14 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
             open.Bits = bits;
             open.State = PigpioNotifyState.Running;
             UpdateWatch();
+            watch = _watch;
+        }
+
+        // The reply tells the client its changes are reported from now on (it drives the GPIO
+        // next), so it waits until the backend watches every GPIO asked for.
+        if (watch is not null)
+        {
+            await watch.WhenWatchingAsync(cancellationToken);
         }
 
         await RefreshLevelsAsync(cancellationToken);

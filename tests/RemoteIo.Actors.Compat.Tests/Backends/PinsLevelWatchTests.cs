@@ -2,6 +2,7 @@ using RemoteIo.Actors.Compat.Backends;
 using RemoteIo.Actors.Compat.Pigpio;
 using RemoteIo.Actors.Compat.Tests.Support;
 using RemoteIo.Actors.Gpio;
+using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Protocol;
 
 namespace RemoteIo.Actors.Compat.Tests.Backends;
@@ -37,6 +38,34 @@ public sealed class PinsLevelWatchTests : PinsBackendKit
         Assert.Equal([((uint)(rise / 1000), true), ((uint)(fall / 1000), false)], changes.Select(c => (c.Tick, ((c.Levels >> 22) & 1) == 1)));
         // GPIO 0-8 rest high (power-on pull-up): the word carries every GPIO's level, not just the watched one.
         Assert.All(changes, c => Assert.Equal(0x1FFu, c.Levels & 0x1FFu));
+    }
+
+    [Fact]
+    public async Task WhenWatching_EdgeRightAfterIt_IsReported()
+    {
+        using var watch = _backend.WatchLevels(_observer);
+        watch.SetMask(1u << 22);
+
+        // No settling in between: the pin must already observe when the wait ends (as NB's reply
+        // lets a pigpio client drive the GPIO at once), else this edge counts as before the start.
+        await watch.WhenWatchingAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        Chip.DriveExternal(22, PinValue.High);
+        AdvanceMs(0);
+
+        Assert.Contains(_observer.Changes, c => ((c.Levels >> 22) & 1) == 1);
+    }
+
+    [Fact]
+    public async Task WhenWatching_ObservationRefused_CompletesAnyway()
+    {
+        // Another process holds the line, so the pin refuses the observation (BUSY).
+        using var other = new GpioController(new SimulatedGpioDriver(Chip), "other-daemon");
+        other.OpenPin(21, PinMode.Output);
+        using var watch = _backend.WatchLevels(_observer);
+
+        watch.SetMask(1u << 21);
+
+        await watch.WhenWatchingAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
     }
 
     [Fact]

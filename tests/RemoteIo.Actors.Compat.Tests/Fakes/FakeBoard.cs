@@ -93,6 +93,9 @@ public sealed class FakeBoard : IPigpioBackend
         }
     }
 
+    /// <summary>What a watch's <see cref="IPigpioLevelWatch.WhenWatchingAsync"/> waits for (done unless a test holds it back).</summary>
+    public Task WatchConfirmed { get; set; } = Task.CompletedTask;
+
     public IPigpioLevelWatch WatchLevels(IPigpioLevelObserver observer)
     {
         var watch = new FakeWatch(this, observer);

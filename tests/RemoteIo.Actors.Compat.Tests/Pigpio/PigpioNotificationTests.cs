@@ -33,6 +33,23 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     }
 
     [Fact]
+    public async Task Nb_BackendNotYetWatching_RepliesOnlyOnceItIs()
+    {
+        // A client drives the GPIO as soon as NB answers: an answer before the backend watches would lose that edge.
+        var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        H.Board.WatchConfirmed = watching.Task;
+        var notify = H.Connect();
+        var handle = await notify.CommandAsync(PigpioCommand.NOIB);
+
+        var nb = Pi.CommandAsync(PigpioCommand.NB, (uint)handle, 1 << 22);
+        await Task.Delay(50);
+        Assert.False(nb.IsCompleted);
+
+        watching.SetResult();
+        Assert.Equal(0, await nb.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Nb_ChangeOutsideMask_NotReportedButShownInLevels()
     {
         var (notify, _) = await OpenAsync(1 << 22);
