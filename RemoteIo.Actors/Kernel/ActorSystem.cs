@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
+using System.Buffers;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Kernel.Dispatch;
 using RemoteIo.Actors.Kernel.Event;
@@ -13,8 +13,12 @@ namespace RemoteIo.Actors.Kernel;
 /// <c>/user</c> (<see cref="ActorOf"/>), infrastructure under <c>/system</c>
 /// (<see cref="SystemActorOf"/>). <see cref="Terminate"/> stops them all, children first.
 /// </summary>
-public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
+public sealed class ActorSystem : IDisposable, IAsyncDisposable
 {
+    /// <summary>What may follow the first character of a system name (Akka's rule: ASCII letters, digits, '_' and '-').</summary>
+    private static readonly SearchValues<char> SystemNameCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+
     /// <summary>Extensions by type.</summary>
     private readonly ConcurrentDictionary<Type, object> _extensions = new();
 
@@ -139,7 +143,8 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
     /// <summary>True when <paramref name="name"/> may name an actor system.</summary>
     /// <param name="name">The candidate.</param>
     /// <returns>Whether it is valid.</returns>
-    public static bool IsValidName(string? name) => name is not null && SystemNameRegex().IsMatch(name);
+    public static bool IsValidName(string? name) =>
+        name is { Length: > 0 } && char.IsAsciiLetterOrDigit(name[0]) && !name.AsSpan(1).ContainsAnyExcept(SystemNameCharacters);
 
     /// <summary>Creates a top-level application actor under <c>/user</c>. Thread-safe.</summary>
     /// <param name="props">How to create it.</param>
@@ -386,8 +391,4 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
 
     /// <summary>Splits a path into elements, dropping empty ones.</summary>
     private static string[] SplitElements(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Akka's actor system name rule.</summary>
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
-    private static partial Regex SystemNameRegex();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Kernel.Dispatch;
 using RemoteIo.Actors.Kernel.Event;
@@ -48,7 +47,7 @@ public sealed record ActorSystemSettings
     public bool TrackQuiescence { get; init; }
 
     /// <summary>Dispatchers defined in code, by id; they take precedence over sections of <see cref="Config"/>.</summary>
-    public ImmutableDictionary<string, DispatcherSettings> Dispatchers { get; init; } = ImmutableDictionary<string, DispatcherSettings>.Empty.WithComparers(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, DispatcherSettings> Dispatchers { get; init; } = new Dictionary<string, DispatcherSettings>(StringComparer.Ordinal);
 
     /// <summary>How the coordinated shutdown runs.</summary>
     public CoordinatedShutdownSettings CoordinatedShutdown { get; init; } = CoordinatedShutdownSettings.Default;
@@ -118,7 +117,8 @@ public sealed record ActorSystemSettings
     public ActorSystemSettings WithDispatcher(DispatcherSettings dispatcher)
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
-        return this with { Dispatchers = Dispatchers.SetItem(dispatcher.Id, dispatcher) };
+        // A copy, not a change: settings are values, and copies made before this one keep their dispatchers.
+        return this with { Dispatchers = new Dictionary<string, DispatcherSettings>(Dispatchers, StringComparer.Ordinal) { [dispatcher.Id] = dispatcher } };
     }
 
     /// <summary>Returns a copy with other coordinated-shutdown settings.</summary>

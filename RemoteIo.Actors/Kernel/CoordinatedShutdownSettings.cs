@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RemoteIo.Actors.Configuration;
 
 namespace RemoteIo.Actors.Kernel;
@@ -13,7 +12,7 @@ public sealed record CoordinatedShutdownSettings
     public TimeSpan DefaultPhaseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Per-phase timeouts, by phase name.</summary>
-    public ImmutableDictionary<string, TimeSpan> PhaseTimeouts { get; init; } = ImmutableDictionary<string, TimeSpan>.Empty;
+    public IReadOnlyDictionary<string, TimeSpan> PhaseTimeouts { get; init; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
 
     /// <summary>Whether the last phase terminates the actor system.</summary>
     public bool TerminateActorSystem { get; init; } = true;
@@ -33,7 +32,7 @@ public sealed record CoordinatedShutdownSettings
     {
         ArgumentNullException.ThrowIfNull(section);
         var defaultTimeout = section.GetTimeSpan("default-phase-timeout", Default.DefaultPhaseTimeout, allowInfinite: false);
-        var timeouts = ImmutableDictionary.CreateBuilder<string, TimeSpan>(StringComparer.Ordinal);
+        var timeouts = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var phase in Kernel.CoordinatedShutdown.OrderedPhases)
         {
             var path = $"phases.\"{phase}\".timeout";
@@ -46,7 +45,7 @@ public sealed record CoordinatedShutdownSettings
         return new CoordinatedShutdownSettings
         {
             DefaultPhaseTimeout = defaultTimeout,
-            PhaseTimeouts = timeouts.ToImmutable(),
+            PhaseTimeouts = timeouts,
             TerminateActorSystem = section.GetBoolean("terminate-actor-system", Default.TerminateActorSystem),
             RunByActorSystemTerminate = section.GetBoolean("run-by-actor-system-terminate", Default.RunByActorSystemTerminate),
         };
@@ -66,5 +65,6 @@ public sealed record CoordinatedShutdownSettings
     /// <param name="phase">The phase name.</param>
     /// <param name="timeout">The timeout (positive).</param>
     /// <returns>The new settings.</returns>
-    public CoordinatedShutdownSettings WithPhaseTimeout(string phase, TimeSpan timeout) => this with { PhaseTimeouts = PhaseTimeouts.SetItem(phase, timeout) };
+    public CoordinatedShutdownSettings WithPhaseTimeout(string phase, TimeSpan timeout) =>
+        this with { PhaseTimeouts = new Dictionary<string, TimeSpan>(PhaseTimeouts, StringComparer.Ordinal) { [phase] = timeout } };
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
@@ -30,10 +29,10 @@ internal sealed class PinsConfigReader(Config section, string prefix)
     public TimeSpan Duration(string path, TimeSpan defaultValue) => section.GetTimeSpan(path, defaultValue, allowInfinite: false);
 
     /// <summary>Reads <c>pin-settings { 17 { safe-level = low, max-on-time = 5s } }</c>.</summary>
-    public ImmutableDictionary<int, PinSettings> PinSettings(string path)
+    public IReadOnlyDictionary<int, PinSettings> PinSettings(string path)
     {
         var table = section.GetConfig(path);
-        var builder = ImmutableDictionary.CreateBuilder<int, PinSettings>();
+        var builder = new Dictionary<int, PinSettings>();
         foreach (var key in table.Root.Keys)
         {
             if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var gpio))
@@ -50,11 +49,11 @@ internal sealed class PinsConfigReader(Config section, string prefix)
             };
         }
 
-        return builder.ToImmutable();
+        return builder;
     }
 
     /// <summary>Reads <c>exclusive-groups = [{ name = "h-bridge-A", gpios = [5, 6] }]</c>.</summary>
-    public ImmutableArray<ExclusiveGroup> ExclusiveGroups(string path)
+    public IReadOnlyList<ExclusiveGroup> ExclusiveGroups(string path)
     {
         var value = section.GetValue(path);
         if (value is null or ConfigScalar { IsNull: true })
@@ -67,7 +66,7 @@ internal sealed class PinsConfigReader(Config section, string prefix)
             throw new ConfigurationException($"{prefix}.{path}: expected a list of {{ name = ..., gpios = [...] }} objects ({value.Origin.Description})");
         }
 
-        var groups = ImmutableArray.CreateBuilder<ExclusiveGroup>();
+        var groups = new List<ExclusiveGroup>();
         foreach (var item in list)
         {
             if (item is not ConfigObject)
@@ -80,7 +79,7 @@ internal sealed class PinsConfigReader(Config section, string prefix)
             groups.Add(new ExclusiveGroup(group.GetString("name"), [.. group.GetIntList("gpios")]));
         }
 
-        return groups.ToImmutable();
+        return groups.ToArray();
     }
 
     /// <summary>Reads a level at <paramref name="path"/> of <paramref name="config"/>.</summary>

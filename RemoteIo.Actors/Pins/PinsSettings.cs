@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RemoteIo.Actors.Configuration;
 using RemoteIo.Actors.Gpio;
 using RemoteIo.Actors.Protocol;
@@ -35,10 +34,10 @@ public sealed record PinsSettings
     public PinValue DefaultSafeLevel { get; init; } = PinValue.Low;
 
     /// <summary>Per-GPIO settings (<c>pin-settings</c>); their pins are put in their safe level at host start.</summary>
-    public ImmutableDictionary<int, PinSettings> Pins { get; init; } = ImmutableDictionary<int, PinSettings>.Empty;
+    public IReadOnlyDictionary<int, PinSettings> Pins { get; init; } = new Dictionary<int, PinSettings>();
 
     /// <summary>Groups of GPIOs that must never be energised together (<c>exclusive-groups</c>).</summary>
-    public ImmutableArray<ExclusiveGroup> ExclusiveGroups { get; init; } = [];
+    public IReadOnlyList<ExclusiveGroup> ExclusiveGroups { get; init; } = [];
 
     /// <summary>Edges buffered per subscriber when its ObservePin names no capacity (<c>observer-queue-capacity</c>).</summary>
     public int ObserverQueueCapacity { get; init; } = 4096;
@@ -159,7 +158,7 @@ public sealed record PinsSettings
     public PinsSettings WithPin(int gpio, PinSettings pin)
     {
         ArgumentNullException.ThrowIfNull(pin);
-        return this with { Pins = Pins.SetItem(gpio, pin) };
+        return this with { Pins = new Dictionary<int, PinSettings>(Pins) { [gpio] = pin } };
     }
 
     /// <summary>Returns a copy with an exclusive group added.</summary>
@@ -168,7 +167,7 @@ public sealed record PinsSettings
     public PinsSettings WithExclusiveGroup(ExclusiveGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return this with { ExclusiveGroups = ExclusiveGroups.Add(group) };
+        return this with { ExclusiveGroups = [.. ExclusiveGroups, group] };
     }
 
     /// <summary>Returns a copy with another default observer queue capacity.</summary>

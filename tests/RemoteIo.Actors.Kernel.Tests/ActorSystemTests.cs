@@ -13,12 +13,22 @@ public sealed class ActorSystemTests : ActorTestKit
     [InlineData("-leading-dash")]
     [InlineData("has space")]
     [InlineData("dots.are.not.allowed")]
+    [InlineData("_leading-underscore")]
+    [InlineData("naïve")]
+    [InlineData("trailing!")]
     public void Create_InvalidName_ArgumentExceptionNamesIt(string name)
     {
         var e = Assert.Throws<ArgumentException>(() => ActorSystem.Create(name));
 
         Assert.Contains($"[{name}]", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("7")]
+    [InlineData("remoteio")]
+    [InlineData("Remote-IO_2")]
+    public void IsValidName_AkkaSystemNames_True(string name) => Assert.True(ActorSystem.IsValidName(name));
 
     [Theory]
     [InlineData("", "must not be empty")]

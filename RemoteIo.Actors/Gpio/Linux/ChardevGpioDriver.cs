@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using RemoteIo.Actors.Gpio.Interop;
 
 namespace RemoteIo.Actors.Gpio.Linux;
@@ -123,7 +122,7 @@ public sealed partial class ChardevGpioDriver : GpioDriver
             return OpenPath(pathOrLabel);
         }
 
-        if (ChipName().IsMatch(pathOrLabel))
+        if (IsChipName(pathOrLabel))
         {
             return OpenPath(System.IO.Path.Combine(devDirectory, pathOrLabel));
         }
@@ -208,7 +207,7 @@ public sealed partial class ChardevGpioDriver : GpioDriver
         return
         [
             .. Directory.EnumerateFileSystemEntries(devDirectory, "gpiochip*")
-                .Where(p => ChipName().IsMatch(System.IO.Path.GetFileName(p)))
+                .Where(p => IsChipName(System.IO.Path.GetFileName(p)))
                 .OrderBy(p => int.Parse(System.IO.Path.GetFileName(p)["gpiochip".Length..], CultureInfo.InvariantCulture)),
         ];
     }
@@ -326,9 +325,9 @@ public sealed partial class ChardevGpioDriver : GpioDriver
         base.Dispose(disposing);
     }
 
-    /// <summary>Matches chip names: gpiochip followed by a number.</summary>
-    [GeneratedRegex("^gpiochip[0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ChipName();
+    /// <summary>Whether a name is a chip's: gpiochip followed by a number (no regex: the host need not load the regex engine).</summary>
+    private static bool IsChipName(string name) =>
+        name.Length > "gpiochip".Length && name.StartsWith("gpiochip", StringComparison.Ordinal) && !name.AsSpan("gpiochip".Length).ContainsAnyExceptInRange('0', '9');
 
     /// <summary>Opens a chip and reads its info.</summary>
     private static ChardevGpioDriver OpenPath(string path)

@@ -39,6 +39,20 @@ public sealed class HostCommandLineTests
     }
 
     [Theory]
+    [InlineData("/tmp/my file.csv")]
+    [InlineData("C:\\logs\\\"q\"\\n")]
+    [InlineData("${remoteio.host.bind} # not a comment")]
+    [InlineData("tab\tline\nreturn\rbell\u0007end\u001f")]
+    [InlineData("ünïcödé ✓")]
+    [InlineData("")]
+    public void Quote_AnyText_ReadsBackAsTheSameString(string value)
+    {
+        var config = ConfigurationFactory.ParseString($"key = {HoconText.Quote(value)}");
+
+        Assert.Equal(value, config.GetString("key"));
+    }
+
+    [Theory]
     [InlineData("--mode", "sometimes")]
     [InlineData("--gpio", "magic")]
     [InlineData("--port", "70000")]
