@@ -96,6 +96,9 @@ public sealed class FakeBoard : IPigpioBackend
     /// <summary>What a watch's <see cref="IPigpioLevelWatch.WhenWatchingAsync"/> waits for (done unless a test holds it back).</summary>
     public Task WatchConfirmed { get; set; } = Task.CompletedTask;
 
+    /// <summary>Completed when a watch's <see cref="IPigpioLevelWatch.WhenWatchingAsync"/> is first called (if a test set it).</summary>
+    public TaskCompletionSource? WatchAwaited { get; set; }
+
     public IPigpioLevelWatch WatchLevels(IPigpioLevelObserver observer)
     {
         var watch = new FakeWatch(this, observer);

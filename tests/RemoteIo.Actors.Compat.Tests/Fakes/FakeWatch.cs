@@ -12,7 +12,11 @@ internal sealed class FakeWatch(FakeBoard board, IPigpioLevelObserver observer) 
     public void SetMask(uint gpios) => board.SetWatchMask(this, gpios);
 
     /// <summary>The fake board watches at once (<see cref="SetMask"/> is synchronous), unless the board holds the confirmations back.</summary>
-    public ValueTask WhenWatchingAsync(CancellationToken cancellationToken) => new(board.WatchConfirmed.WaitAsync(cancellationToken));
+    public ValueTask WhenWatchingAsync(CancellationToken cancellationToken)
+    {
+        board.WatchAwaited?.TrySetResult();
+        return new(board.WatchConfirmed.WaitAsync(cancellationToken));
+    }
 
     public void Dispose() => board.RemoveWatch(this);
 }

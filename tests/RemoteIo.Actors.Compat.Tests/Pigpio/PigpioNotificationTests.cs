@@ -37,12 +37,14 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     {
         // A client drives the GPIO as soon as NB answers: an answer before the backend watches would lose that edge.
         var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var awaited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         H.Board.WatchConfirmed = watching.Task;
+        H.Board.WatchAwaited = awaited;
         var notify = H.Connect();
         var handle = await notify.CommandAsync(PigpioCommand.NOIB);
 
         var nb = Pi.CommandAsync(PigpioCommand.NB, (uint)handle, 1 << 22);
-        await Task.Delay(50);
+        await awaited.Task.WaitAsync(TimeSpan.FromSeconds(5)); // NB is handled and waits for the watch
         Assert.False(nb.IsCompleted);
 
         watching.SetResult();
