@@ -100,7 +100,7 @@ internal sealed class PigpioDispatcher
         PigpioCommand.NC => new(_endpoint.Notifier.Close(r.P1)),
         PigpioCommand.EVM => new(_endpoint.Notifier.MonitorEvents(r.P1, r.P2)),
         PigpioCommand.EVT => new(_endpoint.Notifier.TriggerEvent(r.P1)),
-        PigpioCommand.WDOG => new(SetWatchdog(r.P1, r.P2)),
+        PigpioCommand.WDOG => SetWatchdogAsync(r.P1, r.P2, ct),
         PigpioCommand.FG => new(SetGlitchFilter(r.P1, r.P2)),
         PigpioCommand.FN => new(SetNoiseFilter(r.P1, r.P2, r.Extension)),
         PigpioCommand.MICS => DelayAsync(r.P1, MaxMicrosecondsDelay, TimeSpan.FromMicroseconds(r.P1), PigpioError.BadMicsDelay, ct),
@@ -109,7 +109,7 @@ internal sealed class PigpioDispatcher
     };
 
     /// <summary>WDOG: checks the arguments, then sets the watchdog.</summary>
-    private int SetWatchdog(uint gpio, uint milliseconds)
+    private async ValueTask<int> SetWatchdogAsync(uint gpio, uint milliseconds, CancellationToken cancellationToken)
     {
         if (PigpioEndpoint.CheckRange(gpio, PigpioGpioTable.MaxUserGpio) is var error and < 0)
         {
@@ -121,7 +121,7 @@ internal sealed class PigpioDispatcher
             return (int)PigpioError.BadWatchdogTimeout;
         }
 
-        _endpoint.Notifier.SetWatchdog((int)gpio, milliseconds);
+        await _endpoint.Notifier.SetWatchdogAsync((int)gpio, milliseconds, cancellationToken);
         return 0;
     }
 

@@ -253,8 +253,11 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
     /// <summary>Sets (or with 0 clears) the watchdog of a GPIO (WDOG); the arguments are already checked.</summary>
     /// <param name="gpio">0-31.</param>
     /// <param name="milliseconds">0-60000.</param>
-    public void SetWatchdog(int gpio, uint milliseconds)
+    /// <param name="cancellationToken">Stops waiting for the backend's watch.</param>
+    /// <returns>Completes once the GPIO is watched, so a change after the reply restarts the watchdog (as NB).</returns>
+    public async ValueTask SetWatchdogAsync(int gpio, uint milliseconds, CancellationToken cancellationToken)
     {
+        IPigpioLevelWatch? watch;
         lock (_gate)
         {
             _watchdogs[gpio]?.Timer?.Dispose();
@@ -267,6 +270,12 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
             }
 
             UpdateWatch();
+            watch = _watch;
+        }
+
+        if (watch is not null)
+        {
+            await watch.WhenWatchingAsync(cancellationToken);
         }
     }
 

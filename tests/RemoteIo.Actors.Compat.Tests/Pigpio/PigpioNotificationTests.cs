@@ -36,20 +36,16 @@ public sealed class PigpioNotificationTests : PigpioTestBase
     public async Task Nb_BackendNotYetWatching_RepliesOnlyOnceItIs()
     {
         // A client drives the GPIO as soon as NB answers: an answer before the backend watches would lose that edge.
-        var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var awaited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        H.Board.WatchConfirmed = watching.Task;
-        H.Board.WatchAwaited = awaited;
         var notify = H.Connect();
         var handle = await notify.CommandAsync(PigpioCommand.NOIB);
 
-        var nb = Pi.CommandAsync(PigpioCommand.NB, (uint)handle, 1 << 22);
-        await awaited.Task.WaitAsync(TimeSpan.FromSeconds(5)); // NB is handled and waits for the watch
-        Assert.False(nb.IsCompleted);
-
-        watching.SetResult();
-        Assert.Equal(0, await nb.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None));
+        await AssertAnswersOnlyOnceWatchingAsync(() => Pi.CommandAsync(PigpioCommand.NB, (uint)handle, 1 << 22));
     }
+
+    [Fact]
+    public Task Wdog_BackendNotYetWatching_RepliesOnlyOnceItIs() =>
+        // As NB: a change right after the reply must restart the watchdog, so the backend must watch by then.
+        AssertAnswersOnlyOnceWatchingAsync(() => Pi.CommandAsync(PigpioCommand.WDOG, 22, 100));
 
     [Fact]
     public async Task Nb_ChangeOutsideMask_NotReportedButShownInLevels()
@@ -235,6 +231,25 @@ public sealed class PigpioNotificationTests : PigpioTestBase
         Assert.True(handle >= 0);
         Assert.Equal(0, await Pi.CommandAsync(PigpioCommand.NB, (uint)handle, bits));
         return (notify, handle);
+    }
+
+    /// <summary>
+    /// Sends a command while the fake board holds its watch's confirmation: once the command waits
+    /// for the watch (no sleeping: the fake says when), it must not have answered; released, it answers 0.
+    /// </summary>
+    private async Task AssertAnswersOnlyOnceWatchingAsync(Func<Task<int>> send)
+    {
+        var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var awaited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        H.Board.WatchConfirmed = watching.Task;
+        H.Board.WatchAwaited = awaited;
+
+        var answer = send();
+        await awaited.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(answer.IsCompleted);
+
+        watching.SetResult();
+        Assert.Equal(0, await answer.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     private Task DriveAtAsync(uint start, uint microseconds, bool level)
