@@ -12,6 +12,9 @@ namespace RemoteIo.Actors.Kernel;
 /// </summary>
 public sealed record ActorSystemSettings
 {
+    /// <summary>The shared empty <see cref="Dispatchers"/> (one instance, so default settings compare equal as records; declared first, because static initializers run in order and Default below needs it).</summary>
+    private static IReadOnlyDictionary<string, DispatcherSettings> NoDispatchers { get; } = new Dictionary<string, DispatcherSettings>(StringComparer.Ordinal);
+
     /// <summary>The accepted log level names.</summary>
     private static readonly (string, LogLevel)[] LevelNames =
     [
@@ -47,7 +50,7 @@ public sealed record ActorSystemSettings
     public bool TrackQuiescence { get; init; }
 
     /// <summary>Dispatchers defined in code, by id; they take precedence over sections of <see cref="Config"/>.</summary>
-    public IReadOnlyDictionary<string, DispatcherSettings> Dispatchers { get; init; } = new Dictionary<string, DispatcherSettings>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, DispatcherSettings> Dispatchers { get; init; } = NoDispatchers;
 
     /// <summary>How the coordinated shutdown runs.</summary>
     public CoordinatedShutdownSettings CoordinatedShutdown { get; init; } = CoordinatedShutdownSettings.Default;

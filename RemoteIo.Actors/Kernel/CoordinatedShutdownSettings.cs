@@ -5,6 +5,9 @@ namespace RemoteIo.Actors.Kernel;
 /// <summary>How <see cref="CoordinatedShutdown"/> runs (HOCON <c>remoteio.actor.coordinated-shutdown</c>).</summary>
 public sealed record CoordinatedShutdownSettings
 {
+    /// <summary>The shared empty <see cref="PhaseTimeouts"/> (one instance, so default settings compare equal as records; declared first, because static initializers run in order and Default below needs it).</summary>
+    private static IReadOnlyDictionary<string, TimeSpan> NoPhaseTimeouts { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
     /// <summary>The defaults of <c>reference.conf</c>.</summary>
     public static CoordinatedShutdownSettings Default { get; } = new();
 
@@ -12,7 +15,7 @@ public sealed record CoordinatedShutdownSettings
     public TimeSpan DefaultPhaseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Per-phase timeouts, by phase name.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> PhaseTimeouts { get; init; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TimeSpan> PhaseTimeouts { get; init; } = NoPhaseTimeouts;
 
     /// <summary>Whether the last phase terminates the actor system.</summary>
     public bool TerminateActorSystem { get; init; } = true;

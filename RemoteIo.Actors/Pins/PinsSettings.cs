@@ -11,6 +11,9 @@ namespace RemoteIo.Actors.Pins;
 /// </summary>
 public sealed record PinsSettings
 {
+    /// <summary>The shared empty <see cref="Pins"/> (one instance, so default settings compare equal as records; declared first, because static initializers run in order and Default below needs it).</summary>
+    private static IReadOnlyDictionary<int, PinSettings> NoPinSettings { get; } = new Dictionary<int, PinSettings>();
+
     /// <summary>
     /// The highest frequency a value command may ask of a GPIO with a hardware PWM channel. The
     /// controllers go further, but their clock (tens of MHz) leaves ever fewer duty steps: about a
@@ -34,7 +37,7 @@ public sealed record PinsSettings
     public PinValue DefaultSafeLevel { get; init; } = PinValue.Low;
 
     /// <summary>Per-GPIO settings (<c>pin-settings</c>); their pins are put in their safe level at host start.</summary>
-    public IReadOnlyDictionary<int, PinSettings> Pins { get; init; } = new Dictionary<int, PinSettings>();
+    public IReadOnlyDictionary<int, PinSettings> Pins { get; init; } = NoPinSettings;
 
     /// <summary>Groups of GPIOs that must never be energised together (<c>exclusive-groups</c>).</summary>
     public IReadOnlyList<ExclusiveGroup> ExclusiveGroups { get; init; } = [];

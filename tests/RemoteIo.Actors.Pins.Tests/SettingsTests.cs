@@ -8,6 +8,18 @@ namespace RemoteIo.Actors.Pins.Tests;
 public sealed class SettingsTests
 {
     [Fact]
+    public void Default_NewSettings_EqualAsRecordsWithEmptyPinsAndGroups()
+    {
+        // The empty collections are shared, so two default records compare equal (and none is null).
+        Assert.Equal(PinsSettings.Default, new PinsSettings());
+        Assert.Empty(PinsSettings.Default.Pins);
+        Assert.Empty(PinsSettings.Default.ExclusiveGroups);
+        Assert.Equal(Kernel.CoordinatedShutdownSettings.Default, new Kernel.CoordinatedShutdownSettings());
+        Assert.Empty(Kernel.CoordinatedShutdownSettings.Default.PhaseTimeouts);
+        Assert.Empty(Kernel.ActorSystemSettings.Default.Dispatchers);
+    }
+
+    [Fact]
     public void FromConfig_ReferenceConf_MatchesTheDocumentedDefaults()
     {
         var settings = PinsSettings.FromConfig(ConfigurationFactory.Empty);
