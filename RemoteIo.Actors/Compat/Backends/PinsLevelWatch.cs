@@ -44,14 +44,14 @@ internal sealed class PinsLevelWatch : IPigpioLevelWatch, IPinsListener
     /// <summary>The observing reference (its own pins session).</summary>
     private readonly PinsClient _client;
 
+    /// <summary>The ObservePin requests not yet confirmed (ObserveStarted) or refused.</summary>
+    private readonly HashSet<ulong> _unconfirmed = [];
+
     /// <summary>The GPIOs observed (bit n = GPIO n).</summary>
     private uint _mask;
 
     /// <summary>The levels of GPIO 0-31 as last known: observed GPIOs from their edges, the others from the last bank read.</summary>
     private uint _levels;
-
-    /// <summary>The ObservePin requests not yet confirmed (ObserveStarted) or refused.</summary>
-    private readonly HashSet<ulong> _unconfirmed = [];
 
     /// <summary>Completed when <see cref="_unconfirmed"/> empties (null while it is empty).</summary>
     private TaskCompletionSource? _confirmed;

@@ -9,8 +9,8 @@ public interface IPigpioLevelWatch : IDisposable
 
     /// <summary>
     /// Completes once every GPIO of the masks set so far is watched (or its watch was refused), so
-    /// any change after that is reported: NB answers only then, as pigpiod reports every change
-    /// after NB's reply.
+    /// any change after that is reported: NB and WDOG answer only then, as pigpiod reports every
+    /// change after their reply.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting (the connection ended).</param>
     /// <returns>Completes when watching; never faults on a refusal, which is logged instead.</returns>

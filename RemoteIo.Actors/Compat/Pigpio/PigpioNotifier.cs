@@ -123,11 +123,7 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
 
         // The reply tells the client its changes are reported from now on (it drives the GPIO
         // next), so it waits until the backend watches every GPIO asked for.
-        if (watch is not null)
-        {
-            await watch.WhenWatchingAsync(cancellationToken);
-        }
-
+        await WhenWatchingAsync(watch, cancellationToken);
         await RefreshLevelsAsync(cancellationToken);
         return 0;
     }
@@ -273,10 +269,7 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
             watch = _watch;
         }
 
-        if (watch is not null)
-        {
-            await watch.WhenWatchingAsync(cancellationToken);
-        }
+        await WhenWatchingAsync(watch, cancellationToken);
     }
 
     /// <summary>Sets (or with 0 clears) the glitch filter of a GPIO (FG); the arguments are already checked.</summary>
@@ -432,6 +425,10 @@ internal sealed class PigpioNotifier : IPigpioLevelObserver, IDisposable
             _logger.NotifyDropping(handle.Number);
         }
     }
+
+    /// <summary>Waits until <paramref name="watch"/> (taken under the lock, if any) watches every GPIO asked of it.</summary>
+    private static ValueTask WhenWatchingAsync(IPigpioLevelWatch? watch, CancellationToken cancellationToken) =>
+        watch?.WhenWatchingAsync(cancellationToken) ?? ValueTask.CompletedTask;
 
     /// <summary>The open handle <paramref name="handle"/>, or null.</summary>
     private PigpioNotifyHandle? Find(uint handle) => handle < Slots ? _handles[handle] : null;
