@@ -41,6 +41,8 @@ public sealed partial record RemoteSettings
         settings = Check("unix", () => settings.WithUnix(d.Unix
             .WithEnabled(c.GetBoolean("unix.enabled", d.Unix.Enabled), c.GetString("unix.path", d.Unix.Path))
             .WithMode(ParseMode(c.GetString("unix.mode", "0660")!))));
+        settings = Check("receive-threads", () => settings.WithTransport(settings.Transport.WithReceiveThreads(c.GetInt("receive-threads", d.Transport.ReceiveThreads))));
+        settings = Check("send-stall-timeout", () => settings.WithTransport(settings.Transport.WithSendStallTimeout(c.GetTimeSpan("send-stall-timeout", d.Transport.SendStallTimeout, allowInfinite: false))));
         settings = Check("client.id", () => settings.WithClientId(c.GetString("client.id", string.Empty) is { Length: > 0 } id ? id : null));
         settings = Check("client.connect-timeout", () => settings.WithConnectTimeout(c.GetTimeSpan("client.connect-timeout", d.ConnectTimeout, allowInfinite: false)));
         return Check("client.reconnect", () => settings.WithReconnect(ReconnectSettings.Disabled

@@ -69,7 +69,7 @@ public sealed partial record RemoteSettings
     /// <summary>How long shutting down waits for queued messages to be written before it closes links. Default 2 s.</summary>
     public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Transport buffer limits and the Unix socket file mode.</summary>
+    /// <summary>Transport buffer limits, the Unix socket file mode, receive threads and the send stall timeout.</summary>
     public TransportOptions Transport { get; init; } = TransportOptions.Default;
 
     /// <summary>The TCP endpoint <see cref="Remoting.StartListeningAsync"/> listens on (when enabled).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -10,10 +11,21 @@ namespace RemoteIo.Actors.Remote.Transports;
 /// send pump. The send pump hands everything flushed since its last send to the kernel in one
 /// gather write (<c>sendmsg</c>), so many small frames queued together cost one syscall.
 /// </summary>
+/// <remarks>
+/// The receive pump runs in one of two ways. With a thread of its own (see
+/// <see cref="TransportOptions.ReceiveThreads"/>) the socket stays in blocking mode: the thread
+/// waits in <c>recv</c>, the kernel wakes it when bytes arrive, and the link's read loop runs
+/// right there; sends are then blocking calls too, because .NET puts a socket into non-blocking
+/// mode for good at its first asynchronous operation. Without one, the socket engine's poller
+/// thread learns of the bytes and hands the read to the thread pool: a second wake-up per message.
+/// </remarks>
 internal sealed class SocketConnection : TransportConnection
 {
     /// <summary>Smallest buffer the receive pump asks the pipe for.</summary>
     private const int MinimumReceiveBuffer = 16 * 1024;
+
+    /// <summary>Stack of a receive thread: the link's read loop and the actor turns it runs need little.</summary>
+    private const int ReceiveThreadStackSize = 256 * 1024;
 
     /// <summary>The connected socket.</summary>
     private readonly Socket _socket;
@@ -26,6 +38,12 @@ internal sealed class SocketConnection : TransportConnection
 
     /// <summary>Reused segment list for gather writes (only the send pump touches it).</summary>
     private readonly List<ArraySegment<byte>> _segments = [];
+
+    /// <summary>The budget this connection's receive thread came from; null when it uses the socket engine.</summary>
+    private readonly ReceiveThreadBudget? _receiveThread;
+
+    /// <summary>Completes when the receive thread ends (unused without one).</summary>
+    private readonly TaskCompletionSource _receiveThreadEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the receive pump ends.</summary>
     private Task _receiving = Task.CompletedTask;
@@ -49,9 +67,20 @@ internal sealed class SocketConnection : TransportConnection
     /// <param name="socket">A connected stream socket.</param>
     /// <param name="options">Buffer limits.</param>
     /// <param name="description">What logs call this connection.</param>
-    public SocketConnection(Socket socket, TransportOptions options, string description)
+    /// <param name="receiveThread">
+    /// The budget a receive thread of its own was taken from (returned when the thread ends); the
+    /// socket must then be in blocking mode and never have been used asynchronously. Null: the
+    /// socket engine serves the connection.
+    /// </param>
+    public SocketConnection(Socket socket, TransportOptions options, string description, ReceiveThreadBudget? receiveThread = null)
     {
         _socket = socket;
+        _receiveThread = receiveThread;
+        if (receiveThread is not null)
+        {
+            _socket.SendTimeout = (int)options.SendStallTimeout.TotalMilliseconds;
+        }
+
         Description = description;
         RemoteEndPoint = socket.RemoteEndPoint;
         // The link's reader continues inline on the receive pump (one thread hop less per frame);
@@ -62,6 +91,9 @@ internal sealed class SocketConnection : TransportConnection
 
     /// <summary>The socket (tests check its options).</summary>
     internal Socket Socket => _socket;
+
+    /// <summary>True when the connection reads on a thread of its own (blocking socket) rather than through the socket engine.</summary>
+    internal bool HasReceiveThread => _receiveThread is not null;
 
     /// <inheritdoc />
     public override PipeReader Input => _receive.Reader;
@@ -78,8 +110,52 @@ internal sealed class SocketConnection : TransportConnection
     /// <summary>Starts the receive and send pumps.</summary>
     public void Start()
     {
-        _receiving = ReceiveLoopAsync();
+        if (_receiveThread is null)
+        {
+            _receiving = ReceiveLoopAsync();
+        }
+        else
+        {
+            var thread = new Thread(static state => ((SocketConnection)state!).ReceiveOnOwnThread(), ReceiveThreadStackSize)
+            {
+                IsBackground = true,
+                Name = "remoteio receive",
+            };
+            thread.UnsafeStart(this);
+            _receiving = _receiveThreadEnded.Task;
+        }
+
         _sending = SendLoopAsync();
+    }
+
+    /// <summary>
+    /// Connects <paramref name="socket"/>: asynchronously for the socket engine, with a blocking
+    /// <c>connect</c> on the thread pool when the connection will have its own receive thread (an
+    /// asynchronous connect would leave the socket non-blocking for good). Cancelling closes the socket.
+    /// </summary>
+    /// <param name="socket">A new stream socket.</param>
+    /// <param name="endPoint">Where to connect.</param>
+    /// <param name="blocking">True for a connection with its own receive thread.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    /// <returns>Completes when connected.</returns>
+    internal static async ValueTask ConnectAsync(Socket socket, EndPoint endPoint, bool blocking, CancellationToken cancellationToken)
+    {
+        if (!blocking)
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var registration = cancellationToken.Register(static state => ((Socket)state!).Dispose(), socket);
+        try
+        {
+            await Task.Run(() => socket.Connect(endPoint), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is SocketException or ObjectDisposedException)
+        {
+            throw new OperationCanceledException("the connect was cancelled", ex, cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -136,6 +212,58 @@ internal sealed class SocketConnection : TransportConnection
         await _receiving.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The receive pump on its own thread: blocking receives into the pipe until the peer closes or
+    /// the connection fails. The link's read loop continues inline on each flush (inline pipe), so
+    /// the frames are handled on this thread; a flush that waits for the link to catch up blocks it,
+    /// which is backpressure on the peer, as intended.
+    /// </summary>
+    private void ReceiveOnOwnThread()
+    {
+        var writer = _receive.Writer;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                var memory = writer.GetMemory(MinimumReceiveBuffer);
+                var received = _socket.Receive(memory.Span, SocketFlags.None);
+                if (received == 0)
+                {
+                    break; // orderly close by the peer
+                }
+
+                if (_discarding)
+                {
+                    continue; // the link is gone; drain so that closing sends FIN, not RST
+                }
+
+                writer.Advance(received);
+                var flush = writer.FlushAsync();
+                _discarding = (flush.IsCompleted ? flush.Result : flush.AsTask().GetAwaiter().GetResult()).IsCompleted;
+            }
+        }
+        catch (Exception ex)
+        {
+            // A fault on this thread must end the connection, never the process.
+            error = ReceiveError(ex);
+        }
+        finally
+        {
+            writer.Complete(error);
+            _receiveThread!.Return();
+            _receiveThreadEnded.TrySetResult();
+        }
+    }
+
+    /// <summary>What the link is told when the receive pump fails with <paramref name="ex"/>; null for an orderly end.</summary>
+    private TransportException? ReceiveError(Exception ex) => ex switch
+    {
+        SocketException socket => Volatile.Read(ref _aborted) != 0 ? LocalAbort() : new TransportException($"{Description}: connection {Describe(socket.SocketErrorCode)}", socket),
+        ObjectDisposedException => Volatile.Read(ref _aborted) != 0 ? LocalAbort() : null,
+        _ => new TransportException($"{Description}: receive failed: {ex.Message}", ex),
+    };
+
     /// <summary>Copies from the socket into the receive pipe until the peer closes or the connection fails.</summary>
     private async Task ReceiveLoopAsync()
     {
@@ -162,13 +290,9 @@ internal sealed class SocketConnection : TransportConnection
                 _discarding = flush.IsCompleted;
             }
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            error = Volatile.Read(ref _aborted) != 0 ? LocalAbort() : new TransportException($"{Description}: connection {Describe(ex.SocketErrorCode)}", ex);
-        }
-        catch (ObjectDisposedException)
-        {
-            error = Volatile.Read(ref _aborted) != 0 ? LocalAbort() : null;
+            error = ReceiveError(ex);
         }
 
         await writer.CompleteAsync(error).ConfigureAwait(false);
@@ -187,7 +311,11 @@ internal sealed class SocketConnection : TransportConnection
                 var buffer = result.Buffer;
                 if (!buffer.IsEmpty)
                 {
-                    if (buffer.IsSingleSegment)
+                    if (_receiveThread is not null)
+                    {
+                        SendBlocking(buffer);
+                    }
+                    else if (buffer.IsSingleSegment)
                     {
                         await _socket.SendAsync(buffer.First, SocketFlags.None).ConfigureAwait(false);
                     }
@@ -213,6 +341,10 @@ internal sealed class SocketConnection : TransportConnection
             // Tell the peer we are done sending (FIN); it reads to the end of our data first.
             _socket.Shutdown(SocketShutdown.Send);
         }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut && _receiveThread is not null)
+        {
+            error = new TransportException($"{Description}: send failed, the peer took no data for {_socket.SendTimeout} ms (send stall timeout)", ex);
+        }
         catch (SocketException ex)
         {
             error = new TransportException($"{Description}: send failed, connection {Describe(ex.SocketErrorCode)}", ex);
@@ -229,6 +361,37 @@ internal sealed class SocketConnection : TransportConnection
         }
 
         await reader.CompleteAsync(error).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="buffer"/> whole with blocking calls (one gather write, then the rest of a partial send).</summary>
+    private void SendBlocking(in ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            SendAll(buffer.FirstSpan);
+            return;
+        }
+
+        _segments.Clear();
+        foreach (var segment in buffer)
+        {
+            _segments.Add(AsArraySegment(segment));
+        }
+
+        var sent = _socket.Send(_segments, SocketFlags.None);
+        foreach (var rest in buffer.Slice(sent))
+        {
+            SendAll(rest.Span);
+        }
+    }
+
+    /// <summary>Sends <paramref name="bytes"/> whole with blocking calls.</summary>
+    private void SendAll(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            bytes = bytes[_socket.Send(bytes, SocketFlags.None)..];
+        }
     }
 
     /// <summary>Options of a pipe whose continuations run inline, pausing its writer at <paramref name="limit"/> bytes.</summary>

@@ -11,13 +11,18 @@ internal abstract class SocketTransportListener : TransportListener
     /// <summary>Buffer limits for accepted connections.</summary>
     private readonly TransportOptions _options;
 
+    /// <summary>Receive threads of the transport's connections.</summary>
+    private readonly ReceiveThreadBudget _receiveThreads;
+
     /// <summary>Wraps a bound, listening socket.</summary>
     /// <param name="socket">The socket.</param>
     /// <param name="options">Buffer limits for accepted connections.</param>
-    protected SocketTransportListener(Socket socket, TransportOptions options)
+    /// <param name="receiveThreads">Receive threads of the transport's connections.</param>
+    protected SocketTransportListener(Socket socket, TransportOptions options, ReceiveThreadBudget receiveThreads)
     {
         _socket = socket;
         _options = options;
+        _receiveThreads = receiveThreads;
     }
 
     /// <inheritdoc />
@@ -43,7 +48,8 @@ internal abstract class SocketTransportListener : TransportListener
                 continue; // the client gave up before we accepted
             }
 
-            var connection = new SocketConnection(Prepare(accepted), _options, Describe(accepted));
+            // An accepted socket is still in blocking mode, as a connection with its own receive thread needs.
+            var connection = new SocketConnection(Prepare(accepted), _options, Describe(accepted), _receiveThreads.TryTake() ? _receiveThreads : null);
             connection.Start();
             return connection;
         }

@@ -7,6 +7,9 @@ namespace RemoteIo.Actors.Remote.Transports;
 /// <param name="options">Buffer limits.</param>
 internal sealed class TcpTransport(TransportOptions options) : RemoteTransport
 {
+    /// <summary>Receive threads of this transport's connections (both listened and connected).</summary>
+    private readonly ReceiveThreadBudget _receiveThreads = new(options.ReceiveThreads);
+
     /// <inheritdoc />
     public override string Scheme => "tcp";
 
@@ -41,7 +44,7 @@ internal sealed class TcpTransport(TransportOptions options) : RemoteTransport
             }}", ex);
         }
 
-        return new TcpTransportListener(socket, options);
+        return new TcpTransportListener(socket, options, _receiveThreads);
     }
 
     /// <inheritdoc />
@@ -49,22 +52,25 @@ internal sealed class TcpTransport(TransportOptions options) : RemoteTransport
     {
         ThrowIfNotHandled(endPoint);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var ownThread = _receiveThreads.TryTake();
         try
         {
-            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            await SocketConnection.ConnectAsync(socket, endPoint, ownThread, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
             socket.Dispose();
+            ReturnThread(ownThread);
             throw new TransportException($"cannot connect to tcp {endPoint}: {(ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused (nothing listens there)" : ex.Message)}", ex);
         }
         catch
         {
             socket.Dispose();
+            ReturnThread(ownThread);
             throw;
         }
 
-        var connection = new SocketConnection(socket, options, $"tcp {socket.LocalEndPoint} -> {socket.RemoteEndPoint}");
+        var connection = new SocketConnection(socket, options, $"tcp {socket.LocalEndPoint} -> {socket.RemoteEndPoint}", ownThread ? _receiveThreads : null);
         connection.Start();
         return connection;
     }
@@ -88,6 +94,15 @@ internal sealed class TcpTransport(TransportOptions options) : RemoteTransport
         catch (SocketException ex)
         {
             throw new TransportException($"cannot listen on tcp {dns.Host}:{dns.Port}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Gives back a receive thread taken for a connection that did not come about.</summary>
+    private void ReturnThread(bool taken)
+    {
+        if (taken)
+        {
+            _receiveThreads.Return();
         }
     }
 }

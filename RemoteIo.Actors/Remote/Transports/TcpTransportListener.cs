@@ -9,8 +9,9 @@ internal sealed class TcpTransportListener : SocketTransportListener
     /// <summary>Wraps a bound, listening socket.</summary>
     /// <param name="socket">The socket.</param>
     /// <param name="options">Buffer limits for accepted connections.</param>
-    public TcpTransportListener(Socket socket, TransportOptions options)
-        : base(socket, options)
+    /// <param name="receiveThreads">Receive threads of the transport's connections.</param>
+    public TcpTransportListener(Socket socket, TransportOptions options, ReceiveThreadBudget receiveThreads)
+        : base(socket, options, receiveThreads)
     {
         var local = (IPEndPoint)socket.LocalEndPoint!;
         LocalEndPoint = local;

@@ -4,7 +4,7 @@ namespace RemoteIo.Actors.Remote.Transports;
 /// <remarks>Immutable; derive variants with the <c>WithX</c> methods.</remarks>
 public sealed record TransportOptions
 {
-    /// <summary>The defaults: 4 MiB receive buffer limit, Unix socket mode 0660.</summary>
+    /// <summary>The defaults: 4 MiB receive buffer limit, Unix socket mode 0660, 64 receive threads.</summary>
     public static TransportOptions Default { get; } = new();
 
     /// <summary>
@@ -27,6 +27,43 @@ public sealed record TransportOptions
     /// </summary>
     public UnixFileMode UnixSocketFileMode { get; init; } =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+
+    /// <summary>
+    /// How many connections of a transport (TCP or Unix socket, counted separately) read on a
+    /// thread of their own, blocked in <c>recv</c> until bytes arrive. The kernel then wakes the
+    /// thread that handles the frame directly, where the socket engine wakes its poller thread,
+    /// which hands the read to the thread pool: one wake-up instead of two per message, a few
+    /// microseconds of every round trip. Connections beyond this number, and all of them when it
+    /// is 0, use the socket engine. Such a connection also sends with blocking calls, bounded by
+    /// <see cref="SendStallTimeout"/>. Default 64.
+    /// </summary>
+    public int ReceiveThreads { get; init; } = 64;
+
+    /// <summary>
+    /// How long a send on a connection with its own receive thread may wait for the peer to take
+    /// data before the connection fails as stalled. Such a send blocks the writing thread, so a
+    /// peer that stops reading must not hold it forever. Default 30 s.
+    /// </summary>
+    public TimeSpan SendStallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Returns a copy with another number of connections that read on their own thread.</summary>
+    /// <param name="connections">0 or more; 0 puts every connection on the socket engine.</param>
+    /// <returns>The copy.</returns>
+    public TransportOptions WithReceiveThreads(int connections)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(connections);
+        return this with { ReceiveThreads = connections };
+    }
+
+    /// <summary>Returns a copy with another send stall timeout.</summary>
+    /// <param name="timeout">At least 1 ms and at most 24 days (what a socket's send timeout holds).</param>
+    /// <returns>The copy.</returns>
+    public TransportOptions WithSendStallTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.FromMilliseconds(1));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(timeout, TimeSpan.FromMilliseconds(int.MaxValue));
+        return this with { SendStallTimeout = timeout };
+    }
 
     /// <summary>Returns a copy with another receive buffer limit.</summary>
     /// <param name="bytes">The limit in bytes; at least 64 KiB.</param>

@@ -7,6 +7,9 @@ namespace RemoteIo.Actors.Remote.Transports;
 /// <param name="options">Buffer limits and the socket file's mode.</param>
 internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTransport
 {
+    /// <summary>Receive threads of this transport's connections (both listened and connected).</summary>
+    private readonly ReceiveThreadBudget _receiveThreads = new(options.ReceiveThreads);
+
     /// <inheritdoc />
     public override string Scheme => "unix";
 
@@ -41,7 +44,7 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
             throw new TransportException($"cannot listen on unix socket {path}: {ex.Message}", ex);
         }
 
-        return new UnixSocketTransportListener(socket, path, options);
+        return new UnixSocketTransportListener(socket, path, options, _receiveThreads);
     }
 
     /// <inheritdoc />
@@ -49,13 +52,15 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
     {
         ThrowIfNotHandled(endPoint);
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var ownThread = _receiveThreads.TryTake();
         try
         {
-            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            await SocketConnection.ConnectAsync(socket, endPoint, ownThread, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
             socket.Dispose();
+            ReturnThread(ownThread);
             throw new TransportException($"cannot connect to unix socket {endPoint}: {ex.SocketErrorCode switch
             {
                 SocketError.ConnectionRefused => "connection refused (nothing listens there)",
@@ -67,10 +72,11 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
         catch
         {
             socket.Dispose();
+            ReturnThread(ownThread);
             throw;
         }
 
-        var connection = new SocketConnection(socket, options, $"unix {endPoint}");
+        var connection = new SocketConnection(socket, options, $"unix {endPoint}", ownThread ? _receiveThreads : null);
         connection.Start();
         return connection;
     }
@@ -111,5 +117,14 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
         }
 
         File.Delete(path);
+    }
+
+    /// <summary>Gives back a receive thread taken for a connection that did not come about.</summary>
+    private void ReturnThread(bool taken)
+    {
+        if (taken)
+        {
+            _receiveThreads.Return();
+        }
     }
 }

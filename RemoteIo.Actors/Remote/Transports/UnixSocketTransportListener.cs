@@ -14,8 +14,9 @@ internal sealed class UnixSocketTransportListener : SocketTransportListener
     /// <param name="socket">The socket.</param>
     /// <param name="path">Its file.</param>
     /// <param name="options">Buffer limits and the mode the file was given.</param>
-    public UnixSocketTransportListener(Socket socket, string path, TransportOptions options)
-        : base(socket, options)
+    /// <param name="receiveThreads">Receive threads of the transport's connections.</param>
+    public UnixSocketTransportListener(Socket socket, string path, TransportOptions options, ReceiveThreadBudget receiveThreads)
+        : base(socket, options, receiveThreads)
     {
         _path = path;
         LocalEndPoint = new UnixDomainSocketEndPoint(path);

@@ -34,6 +34,8 @@ public sealed class RemoteSettingsTests
               outbound-overflow = wait
               outbound-wait-timeout = 250ms
               resume-grace-period = 30s
+              receive-threads = 3
+              send-stall-timeout = 5s
               client { id = kitchen, connect-timeout = 2s, reconnect { enabled = on, min-backoff = 50ms, max-backoff = 1s, max-attempts = 7 } }
             }
             """).WithFallback(ConfigurationFactory.Reference());
@@ -48,6 +50,7 @@ public sealed class RemoteSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(2500), s.HeartbeatDeadline);
         Assert.Equal((10, OutboundOverflowMode.Wait, TimeSpan.FromMilliseconds(250)), (s.OutboundQueueCapacity, s.OutboundOverflow, s.OutboundWaitTimeout));
         Assert.Equal(TimeSpan.FromSeconds(30), s.ResumeGracePeriod);
+        Assert.Equal((3, TimeSpan.FromSeconds(5)), (s.Transport.ReceiveThreads, s.Transport.SendStallTimeout));
         Assert.Equal(("kitchen", TimeSpan.FromSeconds(2)), (s.ClientId, s.ConnectTimeout));
         Assert.Equal((true, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), 7), (s.Reconnect.IsEnabled, s.Reconnect.MinBackoff, s.Reconnect.MaxBackoff, s.Reconnect.MaxAttempts));
     }
@@ -59,6 +62,8 @@ public sealed class RemoteSettingsTests
     [InlineData("secret = short", "remoteio.remote.secret: the shared secret from text is 5 bytes")]
     [InlineData("secret-file = \"/nonexistent/remoteio.secret\"", "cannot read the secret file /nonexistent/remoteio.secret")]
     [InlineData("tcp.port = 70000", "remoteio.remote.tcp")]
+    [InlineData("receive-threads = -1", "remoteio.remote.receive-threads")]
+    [InlineData("send-stall-timeout = 0s", "remoteio.remote.send-stall-timeout")]
     public void FromConfig_BadValue_ConfigurationExceptionNamingTheKey(string setting, string expected)
     {
         var config = ConfigurationFactory.ParseString("remoteio.remote." + setting).WithFallback(ConfigurationFactory.Reference());

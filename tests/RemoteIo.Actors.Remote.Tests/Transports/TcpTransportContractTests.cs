@@ -13,8 +13,10 @@ public sealed class TcpTransportContractTests : TransportContractTests
 
     protected override ListenerExposure ExpectedExposure => ListenerExposure.Loopback;
 
+    protected override EndPoint NewListenEndPoint() => FreeLoopbackEndPoint();
+
     /// <summary>A port that is free right now (bound and released), so "nothing listens" holds for Connect.</summary>
-    protected override EndPoint NewListenEndPoint()
+    internal static IPEndPoint FreeLoopbackEndPoint()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));

@@ -11,11 +11,8 @@ namespace RemoteIo.Actors.Remote.Tests.Transports;
 /// </summary>
 public abstract class TransportContractTests : IAsyncLifetime
 {
-    /// <summary>Listeners opened by a test, disposed after it.</summary>
-    private readonly List<TransportListener> _listeners = [];
-
-    /// <summary>Connections opened by a test, aborted after it.</summary>
-    private readonly List<TransportConnection> _connections = [];
+    /// <summary>Listeners and connections opened by a test, closed after it.</summary>
+    private readonly OpenTransports _open = new();
 
     /// <summary>The transport under test.</summary>
     protected abstract RemoteTransport Transport { get; }
@@ -28,18 +25,7 @@ public abstract class TransportContractTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var connection in _connections)
-        {
-            connection.Abort();
-        }
-
-        foreach (var listener in _listeners)
-        {
-            await listener.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _open.DisposeAsync();
 
     [Fact]
     public async Task Connect_ToListener_BytesFlowBothWaysInOrder()
@@ -198,9 +184,7 @@ public abstract class TransportContractTests : IAsyncLifetime
     /// <summary>Listens on a fresh endpoint (disposed after the test).</summary>
     protected async Task<TransportListener> ListenAsync()
     {
-        var listener = await Transport.ListenAsync(NewListenEndPoint());
-        _listeners.Add(listener);
-        return listener;
+        return _open.Add(await Transport.ListenAsync(NewListenEndPoint()));
     }
 
     /// <summary>Opens one connection and returns both ends.</summary>
@@ -214,11 +198,7 @@ public abstract class TransportContractTests : IAsyncLifetime
     }
 
     /// <summary>Registers a connection for clean-up.</summary>
-    protected TransportConnection Track(TransportConnection connection)
-    {
-        _connections.Add(connection);
-        return connection;
-    }
+    protected TransportConnection Track(TransportConnection connection) => _open.Add(connection);
 
     /// <summary>Writes until a flush reports completion or throws; false if it never does.</summary>
     private static async Task<bool> WriteUntilCompletedAsync(TransportConnection connection)

@@ -1,0 +1,35 @@
+namespace RemoteIo.Actors.Remote.Transports;
+
+/// <summary>
+/// How many of a transport's connections may read on a thread of their own at once
+/// (<see cref="TransportOptions.ReceiveThreads"/>). Threads cost memory and scheduling, so they
+/// are bounded; connections beyond the budget read through the socket engine instead.
+/// </summary>
+/// <param name="capacity">Connections with their own receive thread at most.</param>
+internal sealed class ReceiveThreadBudget(int capacity)
+{
+    /// <summary>Threads handed out and not yet given back.</summary>
+    private int _taken;
+
+    /// <summary>Connections with their own receive thread at most.</summary>
+    public int Capacity { get; } = capacity;
+
+    /// <summary>Threads handed out now.</summary>
+    public int Taken => Volatile.Read(ref _taken);
+
+    /// <summary>Takes one thread if the budget allows.</summary>
+    /// <returns>True when taken: call <see cref="Return"/> once the thread ends.</returns>
+    public bool TryTake()
+    {
+        if (Interlocked.Increment(ref _taken) <= Capacity)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _taken);
+        return false;
+    }
+
+    /// <summary>Gives back a thread taken with <see cref="TryTake"/>.</summary>
+    public void Return() => Interlocked.Decrement(ref _taken);
+}
