@@ -11,23 +11,17 @@ internal sealed class ReceiveThreadBudget(int capacity)
     /// <summary>Threads handed out and not yet given back.</summary>
     private int _taken;
 
-    /// <summary>Connections with their own receive thread at most.</summary>
-    public int Capacity { get; } = capacity;
-
-    /// <summary>Threads handed out now.</summary>
-    public int Taken => Volatile.Read(ref _taken);
-
     /// <summary>Takes one thread if the budget allows.</summary>
-    /// <returns>True when taken: call <see cref="Return"/> once the thread ends.</returns>
-    public bool TryTake()
+    /// <returns>This budget when taken (call <see cref="Return"/> on it once the thread ends or never starts); null when spent.</returns>
+    public ReceiveThreadBudget? TryTake()
     {
-        if (Interlocked.Increment(ref _taken) <= Capacity)
+        if (Interlocked.Increment(ref _taken) <= capacity)
         {
-            return true;
+            return this;
         }
 
         Interlocked.Decrement(ref _taken);
-        return false;
+        return null;
     }
 
     /// <summary>Gives back a thread taken with <see cref="TryTake"/>.</summary>

@@ -49,7 +49,7 @@ internal abstract class SocketTransportListener : TransportListener
             }
 
             // An accepted socket is still in blocking mode, as a connection with its own receive thread needs.
-            var connection = new SocketConnection(Prepare(accepted), _options, Describe(accepted), _receiveThreads.TryTake() ? _receiveThreads : null);
+            var connection = new SocketConnection(Prepare(accepted), _options, Describe(accepted), _receiveThreads.TryTake());
             connection.Start();
             return connection;
         }

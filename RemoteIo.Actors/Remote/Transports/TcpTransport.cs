@@ -52,25 +52,25 @@ internal sealed class TcpTransport(TransportOptions options) : RemoteTransport
     {
         ThrowIfNotHandled(endPoint);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var ownThread = _receiveThreads.TryTake();
+        var receiveThread = _receiveThreads.TryTake();
         try
         {
-            await SocketConnection.ConnectAsync(socket, endPoint, ownThread, cancellationToken).ConfigureAwait(false);
+            await SocketConnection.ConnectAsync(socket, endPoint, blocking: receiveThread is not null, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
             socket.Dispose();
-            ReturnThread(ownThread);
+            receiveThread?.Return();
             throw new TransportException($"cannot connect to tcp {endPoint}: {(ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused (nothing listens there)" : ex.Message)}", ex);
         }
         catch
         {
             socket.Dispose();
-            ReturnThread(ownThread);
+            receiveThread?.Return();
             throw;
         }
 
-        var connection = new SocketConnection(socket, options, $"tcp {socket.LocalEndPoint} -> {socket.RemoteEndPoint}", ownThread ? _receiveThreads : null);
+        var connection = new SocketConnection(socket, options, $"tcp {socket.LocalEndPoint} -> {socket.RemoteEndPoint}", receiveThread);
         connection.Start();
         return connection;
     }
@@ -94,15 +94,6 @@ internal sealed class TcpTransport(TransportOptions options) : RemoteTransport
         catch (SocketException ex)
         {
             throw new TransportException($"cannot listen on tcp {dns.Host}:{dns.Port}: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>Gives back a receive thread taken for a connection that did not come about.</summary>
-    private void ReturnThread(bool taken)
-    {
-        if (taken)
-        {
-            _receiveThreads.Return();
         }
     }
 }

@@ -52,15 +52,15 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
     {
         ThrowIfNotHandled(endPoint);
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        var ownThread = _receiveThreads.TryTake();
+        var receiveThread = _receiveThreads.TryTake();
         try
         {
-            await SocketConnection.ConnectAsync(socket, endPoint, ownThread, cancellationToken).ConfigureAwait(false);
+            await SocketConnection.ConnectAsync(socket, endPoint, blocking: receiveThread is not null, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
             socket.Dispose();
-            ReturnThread(ownThread);
+            receiveThread?.Return();
             throw new TransportException($"cannot connect to unix socket {endPoint}: {ex.SocketErrorCode switch
             {
                 SocketError.ConnectionRefused => "connection refused (nothing listens there)",
@@ -72,11 +72,11 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
         catch
         {
             socket.Dispose();
-            ReturnThread(ownThread);
+            receiveThread?.Return();
             throw;
         }
 
-        var connection = new SocketConnection(socket, options, $"unix {endPoint}", ownThread ? _receiveThreads : null);
+        var connection = new SocketConnection(socket, options, $"unix {endPoint}", receiveThread);
         connection.Start();
         return connection;
     }
@@ -117,14 +117,5 @@ internal sealed class UnixSocketTransport(TransportOptions options) : RemoteTran
         }
 
         File.Delete(path);
-    }
-
-    /// <summary>Gives back a receive thread taken for a connection that did not come about.</summary>
-    private void ReturnThread(bool taken)
-    {
-        if (taken)
-        {
-            _receiveThreads.Return();
-        }
     }
 }
