@@ -30,6 +30,9 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The TCP port.</summary>
     public int Port { get; }
 
+    /// <summary>The host's process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Where the host writes its transition log.</summary>
     public string TransitionLogPath { get; }
 

@@ -21,18 +21,17 @@ internal static class LatencyScenario
         var pin = await server.PinAsync(17);
         var sent = new long[samples];
         var accepted = new double[samples];
-        for (var i = 0; i < warmup + samples; i++)
+        var on = false;
+        Console.WriteLine($"  {await TieredCompilation.WarmUpAsync(ToggleAsync, warmup, host.ProcessId, Environment.ProcessId)}");
+        for (var i = 0; i < samples; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var command = i % 2 == 0 ? pin.On() : pin.Off();
+            var command = (on = !on) ? pin.On() : pin.Off();
             await command.Accepted;
             var acceptedAt = Stopwatch.GetTimestamp();
             await command.Completion;
-            if (i >= warmup)
-            {
-                sent[i - warmup] = start;
-                accepted[i - warmup] = Microseconds(acceptedAt - start);
-            }
+            sent[i] = start;
+            accepted[i] = Microseconds(acceptedAt - start);
         }
 
         var dump = await server.DumpTransitionsAsync();
@@ -40,6 +39,13 @@ internal static class LatencyScenario
         var toEdge = edges.Select((edge, i) => (edge.Nanoseconds - Nanoseconds(sent[i])) / 1000.0).ToArray();
         Console.WriteLine($"  command sent -> ACCEPTED received:      {Percentiles.Describe(accepted)}");
         Console.WriteLine($"  command sent -> edge in transition log: {Percentiles.Describe(toEdge)}");
+
+        async Task ToggleAsync()
+        {
+            var command = (on = !on) ? pin.On() : pin.Off();
+            await command.Accepted;
+            await command.Completion;
+        }
     }
 
     /// <summary>Stopwatch ticks as µs.</summary>

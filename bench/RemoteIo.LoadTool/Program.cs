@@ -18,9 +18,10 @@ if (args is ["edges", ..]) return await RemoteIo.LoadTool.Edges.EdgeLoad.RunAsyn
 if (args is ["echo"]) return await SocketFloorScenario.EchoAsync();
 var port = Option("--port", 18509);
 var samples = Option("--samples", 5000);
-// Round-trip samples start after this many commands: the first few thousand run while tiered
-// compilation (tier 0, instrumented tier, tier 1 with dynamic PGO) is still re-compiling the hot
-// path on the host and in this process, which roughly doubles p50 (--warmup 1000 shows that phase).
+// Round-trip samples start after at least this many commands, and only once the tiered compiler of
+// both processes has been idle for 500 ms (see TieredCompilation): until then it is re-compiling the
+// hot path (tier 0, instrumented tier, tier 1 with dynamic PGO) on one of the two cores, which
+// roughly doubles p50 early on and puts millisecond stalls into p99 for the first ~5 s of traffic.
 var warmup = Option("--warmup", 30000);
 var inFlight = Option("--in-flight", 32);
 var seconds = Option("--seconds", 5);
@@ -43,7 +44,7 @@ var idleCpu = host.CpuTime;
 await Task.Delay(TimeSpan.FromSeconds(3));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle host: RSS {host.RssMiB:F1} MiB, CPU {(host.CpuTime - idleCpu).TotalSeconds / 3 * 100:F1} % of a core"));
 
-Console.WriteLine($"round trip, 1 client, 1 pin, 1 command in flight ({samples} samples after {warmup} warm-up):");
+Console.WriteLine($"round trip, 1 client, 1 pin, 1 command in flight ({samples} samples after at least {warmup} warm-up round trips and a quiet JIT):");
 await LatencyScenario.RunAsync(host, samples, warmup);
 await SocketFloorScenario.RunAsync(samples, warmup);
 
