@@ -13,6 +13,9 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The process.</summary>
     private readonly Process _process;
 
+    /// <summary>The highest peak before the last <see cref="ResetPeakRss"/>.</summary>
+    private double _peakBeforeResetMiB;
+
     /// <summary>Creates the wrapper.</summary>
     private HostProcess(Process process, string hostDll, int port, string transitions, TimeSpan startToAccepting, string readyLine)
     {
@@ -160,8 +163,18 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Resident memory now, in MiB.</summary>
     public double RssMiB => StatusKiB("VmRSS:") / 1024.0;
 
-    /// <summary>Peak resident memory, in MiB.</summary>
+    /// <summary>Peak resident memory since start or since the last <see cref="ResetPeakRss"/>, in MiB.</summary>
     public double PeakRssMiB => StatusKiB("VmHWM:") / 1024.0;
+
+    /// <summary>Peak resident memory since start, across <see cref="ResetPeakRss"/>, in MiB.</summary>
+    public double LifetimePeakRssMiB => Math.Max(_peakBeforeResetMiB, PeakRssMiB);
+
+    /// <summary>Starts a new <see cref="PeakRssMiB"/>: the kernel sets VmHWM to the current RSS (clear_refs 5).</summary>
+    public void ResetPeakRss()
+    {
+        _peakBeforeResetMiB = LifetimePeakRssMiB;
+        File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+    }
 
     /// <summary>Stops the host with SIGTERM (graceful) and waits.</summary>
     /// <returns>Completes when it exited.</returns>

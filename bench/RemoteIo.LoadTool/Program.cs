@@ -65,7 +65,7 @@ foreach (var clients in clientCounts)
     }
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS over the whole run: {host.PeakRssMiB:F1} MiB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS over the whole run: {host.LifetimePeakRssMiB:F1} MiB"));
 return 0;
 
 int Option(string name, int fallback)

@@ -34,6 +34,7 @@ internal static class ThroughputScenario
     /// <returns>Completes when done.</returns>
     public static async Task RunAsync(HostProcess host, int clients, int pinsPerClient, int inFlight, TimeSpan warmup, TimeSpan window)
     {
+        host.ResetPeakRss();
         var servers = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => RemoteServer.ConnectAsync("127.0.0.1", host.Port)));
         try
         {
@@ -61,6 +62,7 @@ internal static class ThroughputScenario
             var elapsed = Stopwatch.GetElapsedTime(started);
             var cpu = host.CpuTime - cpu0;
             var rss = host.RssMiB;
+            var peak = host.PeakRssMiB;
             await stop.CancelAsync();
             var results = await Task.WhenAll(drivers);
             var sent = results.Sum(r => r.Total);
@@ -70,7 +72,7 @@ internal static class ThroughputScenario
 
             var offHeader = clients * pinsPerClient > HeaderPins ? $" ({(clients * pinsPerClient) - HeaderPins} pins are simulated lines beyond the header)" : string.Empty;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {clients,2} clients x {pinsPerClient} pins{offHeader}: {executed / elapsed.TotalSeconds,9:N0} commands/s executed   host CPU {cpu.TotalSeconds / elapsed.TotalSeconds * 100,5:F0} % of a core   host RSS {rss,5:F1} MiB   (edges logged {edges:N0} = commands completed {sent:N0}: {(edges == sent ? "yes" : "NO")})"));
+                $"  {clients,2} clients x {pinsPerClient} pins{offHeader}: {executed / elapsed.TotalSeconds,9:N0} commands/s executed   host CPU {cpu.TotalSeconds / elapsed.TotalSeconds * 100,5:F0} % of a core   host RSS {rss,5:F1} MiB (peak {peak,5:F1})   (edges logged {edges:N0} = commands completed {sent:N0}: {(edges == sent ? "yes" : "NO")})"));
         }
         finally
         {

@@ -99,6 +99,48 @@ public sealed class SimulatedGpioChipTests : IDisposable
     }
 
     [Fact]
+    public void WriteTransitions_RingWrappedAround_WritesTheNewestOldestFirst()
+    {
+        var small = new SimulatedGpioChip(_clock, transitionLogCapacity: 4);
+        using var controller = new GpioController(new SimulatedGpioDriver(small), "small");
+        controller.OpenPin(5, PinMode.Output);
+        small.ClearTransitions();
+        for (var i = 0; i < 7; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            controller.Write(5, i % 2 == 0);
+        }
+
+        using var csv = new StringWriter();
+        Assert.Equal(4, small.WriteTransitions(csv));
+        var rows = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["timestamp_ns,line,level", $"{4 * Ms},5,0", $"{5 * Ms},5,1", $"{6 * Ms},5,0", $"{7 * Ms},5,1"], rows);
+    }
+
+    [Fact]
+    public void WriteTransitions_FullLog_AllocatesLittleMoreThanTheSnapshot()
+    {
+        const int Rows = 20_000;
+        var chip = new SimulatedGpioChip(_clock, transitionLogCapacity: Rows);
+        using var controller = new GpioController(new SimulatedGpioDriver(chip), "full");
+        controller.OpenPin(5, PinMode.Output);
+        for (var i = 0; i < Rows + 100; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            controller.Write(5, i % 2 == 0);
+        }
+
+        chip.WriteTransitions(TextWriter.Null);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(Rows, chip.WriteTransitions(TextWriter.Null));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The copy taken under the chip's lock is 16 bytes a row; formatting a row must add nothing
+        // (two strings a row made a full 262,144-row dump allocate ~25 MB).
+        Assert.True(allocated < Rows * 20, $"bytes allocated writing {Rows} rows: {allocated}");
+    }
+
+    [Fact]
     public void TransitionLog_SteadyStateWrites_AllocateNothing()
     {
         _controller.OpenPin(6, PinMode.Output);
