@@ -83,15 +83,7 @@ public sealed class SimulatedGpioChipTests : IDisposable
     [Fact]
     public void TransitionLog_Full_KeepsTheNewestAndCountsTheDropped()
     {
-        var small = new SimulatedGpioChip(_clock, transitionLogCapacity: 4);
-        using var controller = new GpioController(new SimulatedGpioDriver(small), "small");
-        controller.OpenPin(5, PinMode.Output);
-        small.ClearTransitions();
-        for (var i = 0; i < 10; i++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(1));
-            controller.Write(5, i % 2 == 0);
-        }
+        var small = ChipWithToggles(capacity: 4, toggles: 10);
 
         Assert.Equal(10, small.TransitionCount);
         Assert.Equal(6, small.DroppedTransitionCount);
@@ -101,15 +93,7 @@ public sealed class SimulatedGpioChipTests : IDisposable
     [Fact]
     public void WriteTransitions_RingWrappedAround_WritesTheNewestOldestFirst()
     {
-        var small = new SimulatedGpioChip(_clock, transitionLogCapacity: 4);
-        using var controller = new GpioController(new SimulatedGpioDriver(small), "small");
-        controller.OpenPin(5, PinMode.Output);
-        small.ClearTransitions();
-        for (var i = 0; i < 7; i++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(1));
-            controller.Write(5, i % 2 == 0);
-        }
+        var small = ChipWithToggles(capacity: 4, toggles: 7);
 
         using var csv = new StringWriter();
         Assert.Equal(4, small.WriteTransitions(csv));
@@ -121,14 +105,7 @@ public sealed class SimulatedGpioChipTests : IDisposable
     public void WriteTransitions_FullLog_AllocatesLittleMoreThanTheSnapshot()
     {
         const int Rows = 20_000;
-        var chip = new SimulatedGpioChip(_clock, transitionLogCapacity: Rows);
-        using var controller = new GpioController(new SimulatedGpioDriver(chip), "full");
-        controller.OpenPin(5, PinMode.Output);
-        for (var i = 0; i < Rows + 100; i++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(1));
-            controller.Write(5, i % 2 == 0);
-        }
+        var chip = ChipWithToggles(capacity: Rows, toggles: Rows + 100);
 
         chip.WriteTransitions(TextWriter.Null);
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -327,4 +304,20 @@ public sealed class SimulatedGpioChipTests : IDisposable
     }
 
     public void Dispose() => _controller.Dispose();
+
+    /// <summary>A chip whose log holds <paramref name="capacity"/> rows, after line 5 toggled <paramref name="toggles"/> times 1 ms apart (from 1 ms, starting high).</summary>
+    private SimulatedGpioChip ChipWithToggles(int capacity, int toggles)
+    {
+        var chip = new SimulatedGpioChip(_clock, transitionLogCapacity: capacity);
+        using var controller = new GpioController(new SimulatedGpioDriver(chip), "toggles");
+        controller.OpenPin(5, PinMode.Output);
+        chip.ClearTransitions();
+        for (var i = 0; i < toggles; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            controller.Write(5, i % 2 == 0);
+        }
+
+        return chip;
+    }
 }
