@@ -22,7 +22,7 @@ internal static class LatencyScenario
         var sent = new long[samples];
         var accepted = new double[samples];
         var on = false;
-        Console.WriteLine($"  {await TieredCompilation.WarmUpAsync(ToggleAsync, warmup, host.ProcessId, Environment.ProcessId)}");
+        Console.WriteLine($"  {await TieredCompilation.WarmUpAsync(ToggleAsync, warmup, "round trips", host.ProcessId, Environment.ProcessId)}");
         for (var i = 0; i < samples; i++)
         {
             var start = Stopwatch.GetTimestamp();

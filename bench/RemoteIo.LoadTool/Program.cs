@@ -48,7 +48,7 @@ Console.WriteLine($"round trip, 1 client, 1 pin, 1 command in flight ({samples} 
 await LatencyScenario.RunAsync(host, samples, warmup);
 await SocketFloorScenario.RunAsync(samples, warmup);
 
-Console.WriteLine($"throughput, {inFlight} commands in flight per client, {seconds} s each after 1 s warm-up:");
+Console.WriteLine($"throughput, {inFlight} commands in flight per client, {seconds} s each after at least 1 s of warm-up and a quiet JIT:");
 foreach (var clients in clientCounts)
 {
     foreach (var pins in pinCounts)

@@ -34,7 +34,7 @@ internal static class SocketFloorScenario
             var message = new byte[MessageBytes];
             var reply = new byte[MessageBytes];
             var measured = new double[samples];
-            var warmedUp = await TieredCompilation.WarmUpAsync(PingAsync, warmup, echo.Id, Environment.ProcessId);
+            var warmedUp = await TieredCompilation.WarmUpAsync(PingAsync, warmup, "round trips", echo.Id, Environment.ProcessId);
             for (var i = 0; i < samples; i++)
             {
                 var start = Stopwatch.GetTimestamp();

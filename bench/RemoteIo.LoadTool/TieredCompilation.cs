@@ -27,11 +27,12 @@ internal static class TieredCompilation
     /// tiered compiler of every process in <paramref name="processIds"/> has used no CPU for
     /// <see cref="QuietWindow"/>, or <see cref="Patience"/> has passed.
     /// </summary>
-    /// <param name="step">One unit of warm-up traffic (a command, a ping).</param>
+    /// <param name="step">One unit of warm-up: a round trip, or a short wait while traffic runs.</param>
     /// <param name="minimum">Steps to run at least.</param>
+    /// <param name="unit">What a step is, for the line returned ("round trips").</param>
     /// <param name="processIds">The processes whose compilers must go quiet.</param>
     /// <returns>A line saying how long the warm-up took and whether the compilers went quiet.</returns>
-    public static async Task<string> WarmUpAsync(Func<Task> step, int minimum, params int[] processIds)
+    public static async Task<string> WarmUpAsync(Func<Task> step, int minimum, string unit, params int[] processIds)
     {
         var started = Stopwatch.GetTimestamp();
         var steps = 0;
@@ -54,14 +55,14 @@ internal static class TieredCompilation
             var now = CompilerTicks(processIds);
             if (now == compiling)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"warm-up {steps} round trips in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s, until tiered compilation had been idle for {QuietWindow.TotalMilliseconds:F0} ms");
+                return string.Create(CultureInfo.InvariantCulture, $"warm-up {steps} {unit} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s, until tiered compilation had been idle for {QuietWindow.TotalMilliseconds:F0} ms");
             }
 
             compiling = now;
             windowStart = Stopwatch.GetTimestamp();
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"warm-up {steps} round trips in {Patience.TotalSeconds:F0} s; tiered compilation was STILL BUSY (measured anyway)");
+        return string.Create(CultureInfo.InvariantCulture, $"warm-up {steps} {unit} in {Patience.TotalSeconds:F0} s; tiered compilation was STILL BUSY (measured anyway)");
     }
 
     /// <summary>User + system clock ticks of the tiered-compilation workers of the given processes.</summary>
