@@ -42,6 +42,15 @@ internal sealed class SocketConnection : TransportConnection
     /// <summary>The budget this connection's receive thread came from; null when it uses the socket engine.</summary>
     private readonly ReceiveThreadBudget? _receiveThread;
 
+    /// <summary>
+    /// Closes the socket when a send through the socket engine has waited longer than the stall
+    /// timeout (null with a receive thread: blocking sends time out by themselves, SO_SNDTIMEO).
+    /// </summary>
+    private readonly Timer? _sendStallTimer;
+
+    /// <summary>How long a send may wait for the peer to take data.</summary>
+    private readonly TimeSpan _sendStallTimeout;
+
     /// <summary>Completes when the receive thread ends (unused without one).</summary>
     private readonly TaskCompletionSource _receiveThreadEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -53,6 +62,9 @@ internal sealed class SocketConnection : TransportConnection
 
     /// <summary>1 once <see cref="Abort"/> ran, so pumps report a reset instead of an orderly close.</summary>
     private int _aborted;
+
+    /// <summary>1 once <see cref="_sendStallTimer"/> fired and closed the socket.</summary>
+    private int _sendStalled;
 
     /// <summary>1 once disposal started.</summary>
     private int _disposed;
@@ -76,9 +88,16 @@ internal sealed class SocketConnection : TransportConnection
     {
         _socket = socket;
         _receiveThread = receiveThread;
+        _sendStallTimeout = options.SendStallTimeout;
         if (receiveThread is not null)
         {
             _socket.SendTimeout = (int)options.SendStallTimeout.TotalMilliseconds;
+        }
+        else
+        {
+            // An asynchronous send to a peer that reads nothing holds no thread, but it would hold
+            // the link open for ever; the same timeout as the blocking sends ends it.
+            _sendStallTimer = new Timer(static state => ((SocketConnection)state!).SendStalled(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
 
         Description = description;
@@ -311,23 +330,13 @@ internal sealed class SocketConnection : TransportConnection
                 var buffer = result.Buffer;
                 if (!buffer.IsEmpty)
                 {
-                    if (_receiveThread is not null)
+                    if (_sendStallTimer is null)
                     {
                         SendBlocking(buffer);
                     }
-                    else if (buffer.IsSingleSegment)
-                    {
-                        await _socket.SendAsync(buffer.First, SocketFlags.None).ConfigureAwait(false);
-                    }
                     else
                     {
-                        _segments.Clear();
-                        foreach (var segment in buffer)
-                        {
-                            _segments.Add(AsArraySegment(segment));
-                        }
-
-                        await _socket.SendAsync(_segments, SocketFlags.None).ConfigureAwait(false);
+                        await SendThroughEngineAsync(buffer, _sendStallTimer).ConfigureAwait(false);
                     }
                 }
 
@@ -341,9 +350,9 @@ internal sealed class SocketConnection : TransportConnection
             // Tell the peer we are done sending (FIN); it reads to the end of our data first.
             _socket.Shutdown(SocketShutdown.Send);
         }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut && _receiveThread is not null)
+        catch (Exception ex) when (IsSendStall(ex))
         {
-            error = new TransportException($"{Description}: send failed, the peer took no data for {_socket.SendTimeout} ms (send stall timeout)", ex);
+            error = new TransportException($"{Description}: send failed, the peer took no data for {_sendStallTimeout.TotalMilliseconds:F0} ms (send stall timeout)", ex);
         }
         catch (SocketException ex)
         {
@@ -360,8 +369,48 @@ internal sealed class SocketConnection : TransportConnection
             _socket.Dispose();
         }
 
+        _sendStallTimer?.Dispose();
+
         await reader.CompleteAsync(error).ConfigureAwait(false);
     }
+
+    /// <summary>Sends <paramref name="buffer"/> through the socket engine (one gather write), with <paramref name="stallTimer"/> armed while it waits.</summary>
+    private async ValueTask SendThroughEngineAsync(ReadOnlySequence<byte> buffer, Timer stallTimer)
+    {
+        stallTimer.Change(_sendStallTimeout, Timeout.InfiniteTimeSpan);
+        try
+        {
+            if (buffer.IsSingleSegment)
+            {
+                await _socket.SendAsync(buffer.First, SocketFlags.None).ConfigureAwait(false);
+                return;
+            }
+
+            _segments.Clear();
+            foreach (var segment in buffer)
+            {
+                _segments.Add(AsArraySegment(segment));
+            }
+
+            await _socket.SendAsync(_segments, SocketFlags.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            stallTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The stall timer fired: closing the socket ends the waiting send (and the connection).</summary>
+    private void SendStalled()
+    {
+        Volatile.Write(ref _sendStalled, 1);
+        _socket.Dispose();
+    }
+
+    /// <summary>True when <paramref name="ex"/> ended a send because the peer took no data for the stall timeout.</summary>
+    private bool IsSendStall(Exception ex) => _sendStallTimer is null
+        ? ex is SocketException { SocketErrorCode: SocketError.TimedOut }
+        : Volatile.Read(ref _sendStalled) != 0 && ex is SocketException or ObjectDisposedException;
 
     /// <summary>Sends <paramref name="buffer"/> whole with blocking calls (one gather write, then the rest of a partial send).</summary>
     private void SendBlocking(in ReadOnlySequence<byte> buffer)

@@ -40,9 +40,9 @@ public sealed record TransportOptions
     public int ReceiveThreads { get; init; } = 64;
 
     /// <summary>
-    /// How long a send on a connection with its own receive thread may wait for the peer to take
-    /// data before the connection fails as stalled. Such a send blocks the writing thread, so a
-    /// peer that stops reading must not hold it forever. Default 30 s.
+    /// How long a send may wait for the peer to take data before the connection fails as stalled:
+    /// a peer that stops reading must not hold its link (and, on a connection with its own receive
+    /// thread, whose sends block, the writing thread) for ever. Default 30 s.
     /// </summary>
     public TimeSpan SendStallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -77,10 +77,15 @@ public sealed class SocketReceiveThreadTests : IAsyncLifetime, IDisposable
         Assert.True(second.HasReceiveThread, "a closed connection must give its receive thread back");
     }
 
-    [Fact]
-    public async Task SendStall_PeerTakesNoData_WritesFailWithTheStallNamed()
+    [Theory]
+    [InlineData(64)]
+    [InlineData(0)]
+    public async Task SendStall_PeerTakesNoData_WritesFailWithTheStallNamed(int receiveThreads)
     {
+        // With receive threads the send is a blocking call bounded by SO_SNDTIMEO; without, an
+        // asynchronous send through the socket engine bounded by a timer that closes the socket.
         var options = TransportOptions.Default
+            .WithReceiveThreads(receiveThreads)
             .WithSendStallTimeout(TimeSpan.FromMilliseconds(200))
             .WithReceiveBufferLimit(64 * 1024)
             .WithSendBufferLimit(64 * 1024);
