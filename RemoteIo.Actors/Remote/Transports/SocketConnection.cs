@@ -386,13 +386,7 @@ internal sealed class SocketConnection : TransportConnection
                 return;
             }
 
-            _segments.Clear();
-            foreach (var segment in buffer)
-            {
-                _segments.Add(AsArraySegment(segment));
-            }
-
-            await _socket.SendAsync(_segments, SocketFlags.None).ConfigureAwait(false);
+            await _socket.SendAsync(Gather(buffer), SocketFlags.None).ConfigureAwait(false);
         }
         finally
         {
@@ -421,17 +415,23 @@ internal sealed class SocketConnection : TransportConnection
             return;
         }
 
+        var sent = _socket.Send(Gather(buffer), SocketFlags.None);
+        foreach (var rest in buffer.Slice(sent))
+        {
+            SendAll(rest.Span);
+        }
+    }
+
+    /// <summary>The reused segment list for one gather write, filled with <paramref name="buffer"/>'s segments.</summary>
+    private List<ArraySegment<byte>> Gather(in ReadOnlySequence<byte> buffer)
+    {
         _segments.Clear();
         foreach (var segment in buffer)
         {
             _segments.Add(AsArraySegment(segment));
         }
 
-        var sent = _socket.Send(_segments, SocketFlags.None);
-        foreach (var rest in buffer.Slice(sent))
-        {
-            SendAll(rest.Span);
-        }
+        return _segments;
     }
 
     /// <summary>Sends <paramref name="bytes"/> whole with blocking calls.</summary>
