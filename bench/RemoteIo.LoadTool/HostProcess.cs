@@ -99,9 +99,17 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <param name="port">The port to listen on.</param>
     /// <param name="extra">Extra HOCON overrides.</param>
     /// <returns>The running host.</returns>
-    public static async Task<HostProcess> StartAsync(string hostDll, int port, params string[] extra)
+    public static Task<HostProcess> StartAsync(string hostDll, int port, params string[] extra) => StartAsync(hostDll, port, [], extra);
+
+    /// <summary>Spawns a host with extra environment variables and waits until it accepts a TCP connection.</summary>
+    /// <param name="hostDll">The remoteio-host.dll to run (<see cref="BuiltHostDll"/> or <see cref="PublishAsync"/>'s).</param>
+    /// <param name="port">The port to listen on.</param>
+    /// <param name="environment">NAME=VALUE pairs set for the host only (runtime knobs such as DOTNET_TieredPGO=0).</param>
+    /// <param name="extra">Extra HOCON overrides.</param>
+    /// <returns>The running host.</returns>
+    public static async Task<HostProcess> StartAsync(string hostDll, int port, IReadOnlyList<string> environment, params string[] extra)
     {
-        var transitions = Path.Combine(Path.GetTempPath(), $"remoteio-load-{Environment.ProcessId}.csv");
+        var transitions = Path.Combine(Path.GetTempPath(), $"remoteio-load-{Environment.ProcessId}-{port}.csv");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -110,6 +118,12 @@ internal sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(hostDll);
+        foreach (var pair in environment)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            info.Environment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
         foreach (var argument in new[]
         {
             "--port", port.ToString(CultureInfo.InvariantCulture), "--gpio", "simulated",

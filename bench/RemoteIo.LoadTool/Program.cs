@@ -7,6 +7,10 @@ using RemoteIo.LoadTool;
 //   dotnet run -c Release --project bench/RemoteIo.LoadTool -- [--port 18509] [--samples 5000] [--warmup 30000]
 //       [--clients 1,4,16] [--pins 1,4] [--in-flight 32] [--seconds 5] [--published]
 //
+//   dotnet run -c Release --project bench/RemoteIo.LoadTool -- compare [--a DLL] [--b DLL] [--a-env N=V,..] [--b-env N=V,..] [--blocks 40] [--block 250]
+//       runs two hosts (two builds, or one build with different runtime settings) side by side and measures sent -> ACCEPTED on each in alternating blocks
+//       (see CompareScenario: the way to tell whether a change of a few µs is real on this VM).
+//
 // --published: publish the host for this machine's RID (ReadyToRun, as deployed) under
 // artifacts/loadtool-host/ and measure that; by default the built (JIT-compiled) host is measured.
 //
@@ -15,6 +19,7 @@ using RemoteIo.LoadTool;
 // ping-pong between two processes (the machine's floor right now); throughput (commands executed
 // per second) with host CPU and RSS for every clients x pins combination.
 if (args is ["edges", ..]) return await RemoteIo.LoadTool.Edges.EdgeLoad.RunAsync(args[1..]);
+if (args is ["compare", ..]) return await CompareScenario.RunAsync(args[1..]);
 if (args is ["echo"]) return await SocketFloorScenario.EchoAsync();
 var port = Option("--port", 18509);
 var samples = Option("--samples", 5000);
