@@ -13,7 +13,7 @@ namespace RemoteIo.LoadTool;
 internal static class CompareScenario
 {
     /// <summary>Runs the comparison and prints both distributions and the per-block differences.</summary>
-    /// <param name="args">[--a DLL] [--b DLL] [--a-env NAME=VALUE,...] [--b-env NAME=VALUE,...] [--blocks N] [--block SAMPLES] [--warmup N] [--port P].</param>
+    /// <param name="args">[--a DLL] [--b DLL] [--a-env NAME=VALUE,...] [--b-env NAME=VALUE,...] [--same-host] [--blocks N] [--block SAMPLES] [--warmup N] [--port P].</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -29,12 +29,17 @@ internal static class CompareScenario
         await using var hostA = await HostProcess.StartAsync(a, port, environmentA);
         await using var hostB = await HostProcess.StartAsync(b, port + 1, environmentB);
         Console.WriteLine($"A: {a} {string.Join(' ', environmentA)}{Environment.NewLine}B: {b} {string.Join(' ', environmentB)}");
+        // --same-host: B is a second connection to host A (pin 18), which separates what belongs to a
+        // connection from what belongs to a process.
+        var sameHost = args.Contains("--same-host");
         await using var serverA = await RemoteServer.ConnectAsync("127.0.0.1", hostA.Port);
-        await using var serverB = await RemoteServer.ConnectAsync("127.0.0.1", hostB.Port);
-        var pins = new[] { new Toggle(await serverA.PinAsync(17)), new Toggle(await serverB.PinAsync(17)) };
+        await using var serverB = await RemoteServer.ConnectAsync("127.0.0.1", sameHost ? hostA.Port : hostB.Port);
+        var lines = new[] { 17, sameHost ? 18 : 17 };
+        var pins = new[] { new Toggle(await serverA.PinAsync(lines[0])), new Toggle(await serverB.PinAsync(lines[1])) };
         Console.WriteLine($"  {await TieredCompilation.WarmUpAsync(async () => { await pins[0].RoundTripAsync(); await pins[1].RoundTripAsync(); }, warmup / 2, "round-trip pairs", hostA.ProcessId, hostB.ProcessId, Environment.ProcessId)}");
 
         var samples = new[] { new List<double>(), new List<double>() };
+        var sent = new[] { new List<long>(), new List<long>() };
         var blockMedians = new[] { new List<double>(), new List<double>() };
         for (var block = 0; block < blocks; block++)
         {
@@ -45,6 +50,7 @@ internal static class CompareScenario
                 for (var i = 0; i < blockSamples; i++)
                 {
                     measured[i] = await pins[side].RoundTripAsync();
+                    sent[side].Add(pins[side].LastSent);
                 }
 
                 samples[side].AddRange(measured);
@@ -54,11 +60,24 @@ internal static class CompareScenario
 
         Console.WriteLine($"  A sent -> ACCEPTED received: {Percentiles.Describe(samples[0])}");
         Console.WriteLine($"  B sent -> ACCEPTED received: {Percentiles.Describe(samples[1])}");
+        var servers = new[] { serverA, serverB };
+        for (var side = 0; side < 2; side++)
+        {
+            // Each toggle is one edge, so the last n edges of the line are the n measured commands.
+            var dump = await servers[side].DumpTransitionsAsync();
+            var edges = TransitionCsv.Read(dump.Path).Where(t => t.Line == lines[side]).TakeLast(sent[side].Count).ToArray();
+            var toEdge = edges.Select((edge, i) => (edge.Nanoseconds - Nanoseconds(sent[side][i])) / 1000.0).ToArray();
+            Console.WriteLine($"  {(side == 0 ? 'A' : 'B')} sent -> edge in transition log: {Percentiles.Describe(toEdge)}");
+        }
+
         var differences = blockMedians[1].Zip(blockMedians[0], (inB, inA) => inB - inA).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  per block p50, B - A: median {Percentiles.At(differences, 0.5):+0.0;-0.0} µs, quartiles {Percentiles.At(differences, 0.25):+0.0;-0.0} / {Percentiles.At(differences, 0.75):+0.0;-0.0} µs; B faster in {differences.Count(d => d < 0)} of {differences.Length} blocks"));
         return 0;
     }
+
+    /// <summary>A Stopwatch timestamp as ns (CLOCK_MONOTONIC on Linux, the clock the host stamps edges with).</summary>
+    private static long Nanoseconds(long timestamp) => (long)(timestamp * (1_000_000_000.0 / Stopwatch.Frequency));
 
     /// <summary>A string option, or null.</summary>
     private static string? Text(string[] args, string name)
@@ -82,11 +101,14 @@ internal static class CompareScenario
         /// <summary>The next command turns the pin on.</summary>
         private bool _on;
 
+        /// <summary>When the last command was sent (Stopwatch timestamp).</summary>
+        public long LastSent { get; private set; }
+
         /// <summary>One command: returns sent → ACCEPTED in µs, then waits for its completion.</summary>
         /// <returns>The µs to ACCEPTED.</returns>
         public async Task<double> RoundTripAsync()
         {
-            var start = Stopwatch.GetTimestamp();
+            var start = LastSent = Stopwatch.GetTimestamp();
             var command = (_on = !_on) ? pin.On() : pin.Off();
             await command.Accepted;
             var accepted = Stopwatch.GetTimestamp();
