@@ -63,10 +63,12 @@ internal static class CompareScenario
         var servers = new[] { serverA, serverB };
         for (var side = 0; side < 2; side++)
         {
-            // Each toggle is one edge, so the last n edges of the line are the n measured commands.
+            // Each toggle is one edge, so the line's edges, counted from the end, are the measured
+            // commands counted from the end (the log is a ring: a long run keeps only the latest).
             var dump = await servers[side].DumpTransitionsAsync();
             var edges = TransitionCsv.Read(dump.Path).Where(t => t.Line == lines[side]).TakeLast(sent[side].Count).ToArray();
-            var toEdge = edges.Select((edge, i) => (edge.Nanoseconds - Nanoseconds(sent[side][i])) / 1000.0).ToArray();
+            var firstSent = sent[side].Count - edges.Length;
+            var toEdge = edges.Select((edge, i) => (edge.Nanoseconds - Nanoseconds(sent[side][firstSent + i])) / 1000.0).ToArray();
             Console.WriteLine($"  {(side == 0 ? 'A' : 'B')} sent -> edge in transition log: {Percentiles.Describe(toEdge)}");
         }
 
