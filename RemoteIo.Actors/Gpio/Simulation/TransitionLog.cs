@@ -75,12 +75,40 @@ internal sealed class TransitionLog
         return [.. result];
     }
 
-    /// <summary>Writes <c>timestamp_ns,line,level</c> rows (with that header) for the given transitions.</summary>
+    /// <summary>The header line of the CSV export.</summary>
+    public const string CsvHeader = "timestamp_ns,line,level\n";
+
+    /// <summary>The ring positions <c>[First, End)</c> retained now, for an export that copies them a chunk at a time.</summary>
+    /// <returns>The first retained position and the position after the newest.</returns>
+    public (long First, long End) RetainedRange() => (_total - Count, _total);
+
+    /// <summary>
+    /// Copies retained transitions from ring position <paramref name="next"/> up to (not including)
+    /// <paramref name="end"/> into <paramref name="chunk"/>, oldest first, and advances
+    /// <paramref name="next"/> past them. Positions overwritten since the range was taken are
+    /// skipped (the log counts them as dropped).
+    /// </summary>
+    /// <param name="next">The next position to copy; moved past what was copied or skipped.</param>
+    /// <param name="end">The position after the last one wanted.</param>
+    /// <param name="chunk">Where to copy.</param>
+    /// <returns>How many were copied (0 once <paramref name="next"/> reached <paramref name="end"/>).</returns>
+    public int CopyChunk(ref long next, long end, Span<GpioTransition> chunk)
+    {
+        next = Math.Max(next, _total - Count);
+        var count = (int)Math.Min(chunk.Length, Math.Max(0, end - next));
+        var start = (int)(next % _ring.Length);
+        var firstPart = Math.Min(count, _ring.Length - start);
+        _ring.AsSpan(start, firstPart).CopyTo(chunk);
+        _ring.AsSpan(0, count - firstPart).CopyTo(chunk[firstPart..]);
+        next += count;
+        return count;
+    }
+
+    /// <summary>Writes one <c>timestamp_ns,line,level</c> row for each of the given transitions.</summary>
     /// <param name="transitions">The rows.</param>
     /// <param name="writer">The destination.</param>
-    public static void WriteCsv(ReadOnlySpan<GpioTransition> transitions, TextWriter writer)
+    public static void WriteCsvRows(ReadOnlySpan<GpioTransition> transitions, TextWriter writer)
     {
-        writer.Write("timestamp_ns,line,level\n");
         // Formatted into a stack buffer, not with ToString: a full log is 262,144 rows, and two
         // strings per row made a dump allocate ~25 MB of garbage, which showed as a 16 MiB spike
         // in the host's RSS whenever the load tool asked for the log.
@@ -98,14 +126,12 @@ internal sealed class TransitionLog
         }
     }
 
-    /// <summary>All retained transitions, oldest first, in one exactly sized array (the ring's two halves copied).</summary>
+    /// <summary>All retained transitions, oldest first, in one exactly sized array.</summary>
     private GpioTransition[] SnapshotAll()
     {
         var result = new GpioTransition[Count];
-        var start = (int)((_total - Count) % _ring.Length);
-        var firstPart = Math.Min(Count, _ring.Length - start);
-        Array.Copy(_ring, start, result, 0, firstPart);
-        Array.Copy(_ring, 0, result, firstPart, Count - firstPart);
+        var next = _total - Count;
+        CopyChunk(ref next, _total, result);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RemoteIo.Actors.Gpio.Simulation;
 using RemoteIo.Actors.Gpio.Tests.Contract;
 using RemoteIo.TestKit;
@@ -102,7 +103,7 @@ public sealed class SimulatedGpioChipTests : IDisposable
     }
 
     [Fact]
-    public void WriteTransitions_FullLog_AllocatesLittleMoreThanTheSnapshot()
+    public void WriteTransitions_FullLog_AllocatesOneChunkNotACopyOfTheRing()
     {
         const int Rows = 20_000;
         var chip = ChipWithToggles(capacity: Rows, toggles: Rows + 100);
@@ -112,9 +113,49 @@ public sealed class SimulatedGpioChipTests : IDisposable
         Assert.Equal(Rows, chip.WriteTransitions(TextWriter.Null));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        // The copy taken under the chip's lock is 16 bytes a row; formatting a row must add nothing
-        // (two strings a row made a full 262,144-row dump allocate ~25 MB).
-        Assert.True(allocated < Rows * 20, $"bytes allocated writing {Rows} rows: {allocated}");
+        // One 2,048-row chunk (32 KB) whatever the ring's size. A copy of the whole ring is 16 bytes
+        // a row (4 MiB at the default capacity, a step in the host's peak RSS at every dump), and
+        // two strings a row made a full dump allocate ~25 MB.
+        Assert.True(allocated < 40_000, $"bytes allocated writing {Rows} rows: {allocated}");
+    }
+
+    [Fact]
+    public void WriteTransitions_MoreRowsThanOneChunk_WritesEveryRowOnceInOrder()
+    {
+        const int Rows = 5_000;
+        var chip = ChipWithToggles(capacity: 4_096, toggles: Rows);
+
+        using var csv = new StringWriter();
+        Assert.Equal(4_096, chip.WriteTransitions(csv));
+        var timestamps = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => long.Parse(row.Split(',')[0], CultureInfo.InvariantCulture));
+        Assert.Equal(Enumerable.Range(Rows - 4_096 + 1, 4_096).Select(i => i * Ms), timestamps);
+    }
+
+    [Fact]
+    public void TransitionLog_RowsOverwrittenDuringAnExport_AreSkippedNotRepeated()
+    {
+        var log = new TransitionLog(capacity: 4);
+        for (var i = 1; i <= 4; i++)
+        {
+            log.Add(new GpioTransition(i, 5, PinValue.High));
+        }
+
+        var (next, end) = log.RetainedRange();
+        var chunk = new GpioTransition[2];
+        Assert.Equal(2, log.CopyChunk(ref next, end, chunk));
+        Assert.Equal([1L, 2L], chunk.Select(t => t.TimestampNanoseconds));
+
+        // Rows 5-7 arrive while the first chunk is being formatted and overwrite rows 1-3: row 3 was
+        // not copied yet and is skipped (counted as dropped), so only row 4 is left of the range.
+        for (var i = 5; i <= 7; i++)
+        {
+            log.Add(new GpioTransition(i, 5, PinValue.High));
+        }
+
+        Assert.Equal(1, log.CopyChunk(ref next, end, chunk));
+        Assert.Equal(4L, chunk[0].TimestampNanoseconds);
+        Assert.Equal(0, log.CopyChunk(ref next, end, chunk));
+        Assert.Equal(3, log.Dropped);
     }
 
     [Fact]
