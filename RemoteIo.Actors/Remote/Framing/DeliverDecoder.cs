@@ -11,24 +11,67 @@ namespace RemoteIo.Actors.Remote.Framing;
 /// does not recognise byte for byte (other frame kinds, unknown fields) is left to protobuf's
 /// general parser, so the wire semantics are exactly protobuf's.
 /// </summary>
+/// <remarks>
+/// It reads a span, not a <see cref="SequenceReader{T}"/>: most frames lie in one buffer segment,
+/// and a small frame that straddles two is copied into a scratch buffer first. A large frame split
+/// across segments (a big payload; rare in this protocol) is left to protobuf. The profile of a
+/// host at 400,000 commands/s had the sequence-reader version at 6.6 % of all CPU time, the most of
+/// any one method.
+/// </remarks>
 internal sealed class DeliverDecoder
 {
     /// <summary>Frame.deliver: field 6, length-delimited.</summary>
     private const byte DeliverTag = (6 << 3) | 2;
 
+    /// <summary>The largest frame split across segments that is copied and decoded here.</summary>
+    private const int MaxCopiedFrame = 4096;
+
+    /// <summary>Strings longer than this (in UTF-8 bytes) are decoded each time, not cached.</summary>
+    private const int MaxCachedString = 256;
+
     /// <summary>Recently seen strings by the hash of their UTF-8 bytes.</summary>
     private readonly CachedString[] _cache = new CachedString[64];
 
+    /// <summary>Where a small frame split across segments is copied to be read as one span.</summary>
+    private readonly byte[] _scratch = new byte[MaxCopiedFrame];
+
+    /// <summary>The last recipient seen (checked before the hash table: consecutive frames mostly repeat it).</summary>
+    private CachedString _lastRecipient;
+
+    /// <summary>The last sender seen.</summary>
+    private CachedString _lastSender;
+
+    /// <summary>The last type name seen.</summary>
+    private CachedString _lastTypeName;
+
     /// <summary>Tries the fast path.</summary>
     /// <param name="frame">One whole frame (without its length prefix).</param>
-    /// <param name="deliver">The Deliver, when decoded.</param>
-    /// <returns>False when the frame is not a plain Deliver; the caller parses it with protobuf.</returns>
+    /// <param name="deliver">The Deliver, when decoded; its payload is a slice of <paramref name="frame"/>.</param>
+    /// <returns>False when the frame is not a plain Deliver (or is a large one split across segments); the caller parses it with protobuf.</returns>
     /// <exception cref="Framing.LinkProtocolException">The frame claims to be a Deliver but is truncated.</exception>
     public bool TryDecode(in ReadOnlySequence<byte> frame, out DeliverFrame deliver)
     {
+        if (frame.IsSingleSegment)
+        {
+            return TryDecode(frame.FirstSpan, frame, out deliver);
+        }
+
+        if (frame.Length > MaxCopiedFrame)
+        {
+            deliver = default;
+            return false;
+        }
+
+        frame.CopyTo(_scratch);
+        return TryDecode(_scratch.AsSpan(0, (int)frame.Length), frame, out deliver);
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/>, the contents of <paramref name="frame"/>, whose slice becomes the payload.</summary>
+    private bool TryDecode(ReadOnlySpan<byte> bytes, in ReadOnlySequence<byte> frame, out DeliverFrame deliver)
+    {
         deliver = default;
-        var reader = new SequenceReader<byte>(frame);
-        if (!reader.TryRead(out var tag) || tag != DeliverTag || !TryReadVarint(ref reader, out var length) || (ulong)reader.Remaining != length)
+        var position = 1;
+        if (bytes.IsEmpty || bytes[0] != DeliverTag || !TryReadVarint(bytes, ref position, out var length) || (ulong)(bytes.Length - position) != length)
         {
             return false;
         }
@@ -36,9 +79,9 @@ internal sealed class DeliverDecoder
         string recipient = string.Empty, sender = string.Empty, typeName = string.Empty;
         ReadOnlySequence<byte> payload = default;
         ulong sequence = 0, correlation = 0;
-        while (!reader.End)
+        while (position < bytes.Length)
         {
-            if (!TryReadVarint(ref reader, out var field))
+            if (!TryReadVarint(bytes, ref position, out var field))
             {
                 throw Truncated();
             }
@@ -46,22 +89,23 @@ internal sealed class DeliverDecoder
             switch (field)
             {
                 case (1 << 3) | 2:
-                    recipient = ReadString(ref reader);
+                    recipient = ReadString(ReadField(bytes, ref position), ref _lastRecipient);
                     break;
                 case (2 << 3) | 2:
-                    sender = ReadString(ref reader);
+                    sender = ReadString(ReadField(bytes, ref position), ref _lastSender);
                     break;
                 case (3 << 3) | 2:
-                    typeName = ReadString(ref reader);
+                    typeName = ReadString(ReadField(bytes, ref position), ref _lastTypeName);
                     break;
                 case (4 << 3) | 2:
-                    payload = ReadBytes(ref reader);
+                    var data = ReadField(bytes, ref position);
+                    payload = frame.Slice(position - data.Length, data.Length);
                     break;
                 case 5 << 3:
-                    sequence = ReadVarint(ref reader);
+                    sequence = ReadVarint(bytes, ref position);
                     break;
                 case 6 << 3:
-                    correlation = ReadVarint(ref reader);
+                    correlation = ReadVarint(bytes, ref position);
                     break;
                 default:
                     return false; // a field this version does not know: let protobuf skip it
@@ -72,66 +116,53 @@ internal sealed class DeliverDecoder
         return true;
     }
 
-    /// <summary>A length-delimited field's bytes, not copied.</summary>
-    private static ReadOnlySequence<byte> ReadBytes(ref SequenceReader<byte> reader)
+    /// <summary>A length-delimited field's bytes; <paramref name="position"/> moves past them.</summary>
+    private static ReadOnlySpan<byte> ReadField(ReadOnlySpan<byte> bytes, ref int position)
     {
-        var length = ReadVarint(ref reader);
-        if (length > (ulong)reader.Remaining)
+        var length = ReadVarint(bytes, ref position);
+        if (length > (ulong)(bytes.Length - position))
         {
             throw Truncated();
         }
 
-        var bytes = reader.UnreadSequence.Slice(0, (long)length);
-        reader.Advance((long)length);
-        return bytes;
+        var field = bytes.Slice(position, (int)length);
+        position += (int)length;
+        return field;
     }
 
-    /// <summary>A string field, from the cache when its bytes were seen recently.</summary>
-    private string ReadString(ref SequenceReader<byte> reader)
+    /// <summary>A string field: the last one of its kind, or from the cache, when its bytes were seen recently.</summary>
+    private string ReadString(ReadOnlySpan<byte> utf8, ref CachedString last)
     {
-        var bytes = ReadBytes(ref reader);
-        if (bytes.Length > 256)
+        if (last.Utf8 is { } previous && utf8.SequenceEqual(previous))
         {
-            return Encoding.UTF8.GetString(bytes);
+            return last.Value;
         }
 
-        Span<byte> copy = stackalloc byte[256];
-        scoped ReadOnlySpan<byte> span;
-        if (bytes.IsSingleSegment)
+        if (utf8.Length > MaxCachedString)
         {
-            span = bytes.FirstSpan;
-        }
-        else
-        {
-            bytes.CopyTo(copy);
-            span = copy[..(int)bytes.Length];
+            return Encoding.UTF8.GetString(utf8);
         }
 
-        ref var slot = ref _cache[(int)(Hash(span) % (uint)_cache.Length)];
-        if (slot.Utf8 is { } known && span.SequenceEqual(known))
+        ref var slot = ref _cache[(int)(Hash(utf8) % (uint)_cache.Length)];
+        if (slot.Utf8 is not { } known || !utf8.SequenceEqual(known))
         {
-            return slot.Value;
+            slot = new CachedString(utf8.ToArray(), Encoding.UTF8.GetString(utf8));
         }
 
-        var value = Encoding.UTF8.GetString(span);
-        slot = new CachedString(span.ToArray(), value);
-        return value;
+        last = slot;
+        return slot.Value;
     }
 
     /// <summary>A varint field's value.</summary>
-    private static ulong ReadVarint(ref SequenceReader<byte> reader) => TryReadVarint(ref reader, out var value) ? value : throw Truncated();
+    private static ulong ReadVarint(ReadOnlySpan<byte> bytes, ref int position) => TryReadVarint(bytes, ref position, out var value) ? value : throw Truncated();
 
-    /// <summary>Reads a varint of up to 10 bytes.</summary>
-    private static bool TryReadVarint(ref SequenceReader<byte> reader, out ulong value)
+    /// <summary>Reads a varint of up to 10 bytes at <paramref name="position"/>, moving past it.</summary>
+    private static bool TryReadVarint(ReadOnlySpan<byte> bytes, ref int position, out ulong value)
     {
         value = 0;
-        for (var shift = 0; shift < 70; shift += 7)
+        for (var shift = 0; shift < 70 && position < bytes.Length; shift += 7)
         {
-            if (!reader.TryRead(out var b))
-            {
-                return false;
-            }
-
+            var b = bytes[position++];
             value |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {

@@ -15,7 +15,8 @@ public sealed class DeliverDecoderTests
     [InlineData(0, 64)]
     [InlineData(40, 1)]
     [InlineData(40, 7)]
-    [InlineData(70_000, 4096)]
+    [InlineData(3_000, 1_000)]
+    [InlineData(70_000, 1 << 20)]
     public void TryDecode_EncoderOutputInAnySegmentation_SameFieldsAsProtobuf(int payloadBytes, int segment)
     {
         var payload = new Blob { Data = ByteString.CopyFrom(Enumerable.Range(0, payloadBytes).Select(i => (byte)(i * 7)).ToArray()) };
@@ -42,6 +43,32 @@ public sealed class DeliverDecoderTests
 
         Assert.Same(first.Recipient, second.Recipient);
         Assert.Same(first.TypeName, second.TypeName);
+    }
+
+    [Fact]
+    public void TryDecode_LargeFrameSplitAcrossSegments_LeftToProtobuf()
+    {
+        var payload = new Blob { Data = ByteString.CopyFrom(new byte[70_000]) };
+        var frame = Encode(TestNode.Item(payload, recipient: "/user/pins"), sequence: 1);
+
+        // Copying it to read it as one span would cost more than protobuf's parse.
+        Assert.False(new DeliverDecoder().TryDecode(Sequences.Segmented(frame, 4096), out _));
+        Assert.Equal("/user/pins", Frame.Parser.ParseFrom(Sequences.Segmented(frame, 4096)).Deliver.Recipient);
+    }
+
+    [Fact]
+    public void TryDecode_RecipientsTakingTurns_EachDecodedToItsOwnString()
+    {
+        var decoder = new DeliverDecoder();
+        var toA = new ReadOnlySequence<byte>(Encode(TestNode.Item(new Ping { Number = 1 }, recipient: "/user/a"), sequence: 1));
+        var toB = new ReadOnlySequence<byte>(Encode(TestNode.Item(new Ping { Number = 2 }, recipient: "/user/b"), sequence: 2));
+
+        decoder.TryDecode(toA, out var first);
+        decoder.TryDecode(toB, out var second);
+        decoder.TryDecode(toA, out var third);
+
+        Assert.Equal(["/user/a", "/user/b", "/user/a"], new[] { first.Recipient, second.Recipient, third.Recipient });
+        Assert.Same(first.Recipient, third.Recipient);
     }
 
     [Fact]
