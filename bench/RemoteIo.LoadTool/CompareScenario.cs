@@ -6,7 +6,7 @@ namespace RemoteIo.LoadTool;
 
 /// <summary>
 /// A paired round-trip comparison of two host builds (A and B) running side by side: one client
-/// measures sent → ACCEPTED on A and on B in alternating short blocks (A B B A ...), so both see
+/// measures sent → ACCEPTED on A and on B in alternating blocks (A B B A ...), so both see
 /// the same phases of the machine. Separate runs cannot show a change of a few µs on this VM: its
 /// p50 drifts by 5-10 µs from one phase to the next, more than the change being measured.
 /// </summary>
@@ -22,21 +22,25 @@ internal static class CompareScenario
         var environmentA = Pairs(args, "--a-env");
         var environmentB = Pairs(args, "--b-env");
 
-        var blocks = Number(args, "--blocks", 40);
-        var blockSamples = Number(args, "--block", 250);
+        // 100 blocks of 1,000: shorter runs (40 of 250) showed a bias of 2 µs between identical builds.
+        var blocks = Number(args, "--blocks", 100);
+        var blockSamples = Number(args, "--block", 1000);
         var warmup = Number(args, "--warmup", 30000);
         var port = Number(args, "--port", 18509);
-        await using var hostA = await HostProcess.StartAsync(a, port, environmentA);
-        await using var hostB = await HostProcess.StartAsync(b, port + 1, environmentB);
-        Console.WriteLine($"A: {a} {string.Join(' ', environmentA)}{Environment.NewLine}B: {b} {string.Join(' ', environmentB)}");
+
         // --same-host: B is a second connection to host A (pin 18), which separates what belongs to a
         // connection from what belongs to a process.
         var sameHost = args.Contains("--same-host");
+        await using var hostA = await HostProcess.StartAsync(a, port, environmentA);
+        await using var hostB = sameHost ? null : await HostProcess.StartAsync(b, port + 1, environmentB);
+        Console.WriteLine(sameHost
+            ? $"A and B: two connections to {a} {string.Join(' ', environmentA)}"
+            : $"A: {a} {string.Join(' ', environmentA)}{Environment.NewLine}B: {b} {string.Join(' ', environmentB)}");
         await using var serverA = await RemoteServer.ConnectAsync("127.0.0.1", hostA.Port);
-        await using var serverB = await RemoteServer.ConnectAsync("127.0.0.1", sameHost ? hostA.Port : hostB.Port);
+        await using var serverB = await RemoteServer.ConnectAsync("127.0.0.1", (hostB ?? hostA).Port);
         var lines = new[] { 17, sameHost ? 18 : 17 };
         var pins = new[] { new Toggle(await serverA.PinAsync(lines[0])), new Toggle(await serverB.PinAsync(lines[1])) };
-        Console.WriteLine($"  {await TieredCompilation.WarmUpAsync(async () => { await pins[0].RoundTripAsync(); await pins[1].RoundTripAsync(); }, warmup / 2, "round-trip pairs", hostA.ProcessId, hostB.ProcessId, Environment.ProcessId)}");
+        Console.WriteLine($"  {await TieredCompilation.WarmUpAsync(async () => { await pins[0].RoundTripAsync(); await pins[1].RoundTripAsync(); }, warmup / 2, "round-trip pairs", hostA.ProcessId, (hostB ?? hostA).ProcessId, Environment.ProcessId)}");
 
         var samples = new[] { new List<double>(), new List<double>() };
         var sent = new[] { new List<long>(), new List<long>() };
@@ -68,7 +72,7 @@ internal static class CompareScenario
             var dump = await servers[side].DumpTransitionsAsync();
             var edges = TransitionCsv.Read(dump.Path).Where(t => t.Line == lines[side]).TakeLast(sent[side].Count).ToArray();
             var firstSent = sent[side].Count - edges.Length;
-            var toEdge = edges.Select((edge, i) => (edge.Nanoseconds - Nanoseconds(sent[side][firstSent + i])) / 1000.0).ToArray();
+            var toEdge = edges.Select((edge, i) => (edge.Nanoseconds - LatencyScenario.Nanoseconds(sent[side][firstSent + i])) / 1000.0).ToArray();
             Console.WriteLine($"  {(side == 0 ? 'A' : 'B')} sent -> edge in transition log: {Percentiles.Describe(toEdge)}");
         }
 
@@ -77,9 +81,6 @@ internal static class CompareScenario
             $"  per block p50, B - A: median {Percentiles.At(differences, 0.5):+0.0;-0.0} µs, quartiles {Percentiles.At(differences, 0.25):+0.0;-0.0} / {Percentiles.At(differences, 0.75):+0.0;-0.0} µs; B faster in {differences.Count(d => d < 0)} of {differences.Length} blocks"));
         return 0;
     }
-
-    /// <summary>A Stopwatch timestamp as ns (CLOCK_MONOTONIC on Linux, the clock the host stamps edges with).</summary>
-    private static long Nanoseconds(long timestamp) => (long)(timestamp * (1_000_000_000.0 / Stopwatch.Frequency));
 
     /// <summary>A string option, or null.</summary>
     private static string? Text(string[] args, string name)

@@ -51,6 +51,8 @@ internal static class LatencyScenario
     /// <summary>Stopwatch ticks as µs.</summary>
     private static double Microseconds(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
 
-    /// <summary>A Stopwatch timestamp as ns (CLOCK_MONOTONIC on Linux).</summary>
-    private static long Nanoseconds(long timestamp) => (long)(timestamp * (1_000_000_000.0 / Stopwatch.Frequency));
+    /// <summary>A Stopwatch timestamp as ns (CLOCK_MONOTONIC on Linux, the clock the host stamps edges with).</summary>
+    /// <param name="timestamp">A <see cref="Stopwatch.GetTimestamp"/> value.</param>
+    /// <returns>Nanoseconds.</returns>
+    internal static long Nanoseconds(long timestamp) => (long)(timestamp * (1_000_000_000.0 / Stopwatch.Frequency));
 }

@@ -7,7 +7,7 @@ using RemoteIo.LoadTool;
 //   dotnet run -c Release --project bench/RemoteIo.LoadTool -- [--port 18509] [--samples 5000] [--warmup 30000]
 //       [--clients 1,4,16] [--pins 1,4] [--in-flight 32] [--seconds 5] [--published]
 //
-//   dotnet run -c Release --project bench/RemoteIo.LoadTool -- compare [--a DLL] [--b DLL] [--a-env N=V,..] [--b-env N=V,..] [--same-host] [--blocks 40] [--block 250]
+//   dotnet run -c Release --project bench/RemoteIo.LoadTool -- compare [--a DLL] [--b DLL] [--a-env N=V,..] [--b-env N=V,..] [--same-host] [--blocks 100] [--block 1000]
 //       runs two hosts (two builds, or one build with different runtime settings) side by side and measures sent -> ACCEPTED on each in alternating blocks
 //       (see CompareScenario: the way to tell whether a change of a few µs is real on this VM).
 //
