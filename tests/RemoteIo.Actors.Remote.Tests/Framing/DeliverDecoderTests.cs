@@ -100,6 +100,68 @@ public sealed class DeliverDecoderTests
         Assert.Equal(DisassociateReason.MalformedFrame, error.Reason);
     }
 
+    [Fact]
+    public void TryDecode_MutatedFrames_AgreeWithProtobufOrFailAsMalformed()
+    {
+        // Bytes from the wire are untrusted: a flipped, dropped or truncated byte must give either the
+        // fields protobuf reads, a fall-back to protobuf, or a malformed-frame error; nothing else.
+        var random = new Random(20261122);
+        var valid = Encode(TestNode.Item(new Ping { Number = 300 }, recipient: "/user/pins", sender: "/user/client", correlationId: 9), sequence: 77);
+        var decoder = new DeliverDecoder();
+        for (var round = 0; round < 20_000; round++)
+        {
+            var bytes = Mutate(valid, random);
+            var segment = random.Next(2) == 0 ? bytes.Length + 1 : random.Next(1, 8);
+            bool decoded;
+            DeliverFrame frame;
+            try
+            {
+                decoded = decoder.TryDecode(bytes.Length == 0 ? ReadOnlySequence<byte>.Empty : Sequences.Segmented(bytes, segment), out frame);
+            }
+            catch (LinkProtocolException error)
+            {
+                Assert.Equal(DisassociateReason.MalformedFrame, error.Reason);
+                continue;
+            }
+
+            if (!decoded)
+            {
+                continue;
+            }
+
+            var expected = Frame.Parser.ParseFrom(bytes).Deliver;
+            Assert.Equal(expected.Recipient, frame.Recipient);
+            Assert.Equal(expected.Sender, frame.Sender);
+            Assert.Equal(expected.TypeName, frame.TypeName);
+            Assert.Equal(expected.Payload.ToByteArray(), frame.Payload.ToArray());
+            Assert.Equal((expected.Sequence, expected.CorrelationId), (frame.Sequence, frame.CorrelationId));
+        }
+    }
+
+    /// <summary>A copy of <paramref name="bytes"/> with one to three random flips, drops or a truncation.</summary>
+    private static byte[] Mutate(byte[] bytes, Random random)
+    {
+        var mutated = bytes.ToList();
+        for (var edits = random.Next(1, 4); edits > 0 && mutated.Count > 1; edits--)
+        {
+            var at = random.Next(mutated.Count);
+            switch (random.Next(3))
+            {
+                case 0:
+                    mutated[at] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1:
+                    mutated.RemoveAt(at);
+                    break;
+                default:
+                    mutated.RemoveRange(at, mutated.Count - at);
+                    break;
+            }
+        }
+
+        return [.. mutated];
+    }
+
     /// <summary>A frame as the link writes it, without its length prefix.</summary>
     private static byte[] Encode(RemoteIo.Actors.Remote.Links.OutboundItem item, ulong sequence)
     {
