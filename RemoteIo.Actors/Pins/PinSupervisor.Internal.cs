@@ -82,6 +82,7 @@ public sealed partial class PinSupervisor
         if (_active.TryGetValue(session.Key, out var active) && ReferenceEquals(active, session))
         {
             _active.Remove(session.Key);
+            _lastActive = null;
         }
 
         _closing[session.Key] = session;
